@@ -1,0 +1,134 @@
+/**
+ * The agency adapter interface. One agency = one module under pipeline/agencies/ exporting an
+ * `Agency`. An adapter is mostly a declaration (origins, discovery channels, selectors, label and
+ * role rules); the core (fetch, extract, parse, store, site) reads it and never names an agency.
+ */
+import type { Kind, Role } from '../schema/types.ts';
+
+export interface Agency {
+  /** Adapter id: lower-case, the first segment of every record id (`state/2022-01-18/<slug>`). */
+  id: string;
+  /** Human name, for listings and the site. */
+  name: string;
+  /**
+   * Sites the agency publishes transcripts on. The first is the primary. Requests only ever go to
+   * these hosts (and to `extraHosts`); a redirect anywhere else is refused.
+   */
+  origins: AgencyOrigin[];
+  /** Further hosts a redirect may lead to (e.g. `state.gov` -> `www.state.gov`). */
+  extraHosts?: string[];
+  /** Where transcript URLs are found, tried in order; every channel is used on every run. */
+  discovery: DiscoverySource[];
+  /** Which discovered URLs may be transcripts. Others are never fetched. */
+  candidates: { include: RegExp[]; exclude?: RegExp[] };
+  /** How to read one page. */
+  page: PageRules;
+  /** How to read plain text pasted from a page (banner, navigation and footer lines included). */
+  text: TextRules;
+  /** Speaker labels and roles. */
+  speakers: SpeakerRules;
+  /** Kind classification: the first matching rule wins; no match gives `other`. */
+  kinds: KindRule[];
+  /**
+   * Content types (the page's doc-type label) that are never transcripts, whatever the body holds
+   * (press statements, readouts, media notes).
+   */
+  notTranscriptDocTypes: RegExp[];
+  /**
+   * Body text of pages the site serves instead of content (bot walls, "Technical Difficulties"
+   * served with HTTP 200). A fetched page matching one is a failure, not content.
+   */
+  decoys: RegExp[];
+  /**
+   * Other ways to read a page when the page itself is blocked or broken, tried in order after the
+   * page. Each is recorded in `source.via`.
+   */
+  fallbacks?: FallbackChannel[];
+}
+
+export interface AgencyOrigin {
+  /** Short name used on the command line: `--origin archive=http://127.0.0.1:8080`. */
+  name: string;
+  /** Canonical origin, e.g. `https://www.state.gov`. Records always carry canonical URLs. */
+  url: string;
+}
+
+export type DiscoverySource =
+  | {
+      /** A sitemap index (Yoast `sitemap_index.xml`); child sitemaps whose URL matches `follow` are read. */
+      type: 'sitemap-index';
+      path: string;
+      follow: RegExp;
+      /** Origin names this channel exists on; all origins when absent. */
+      on?: string[];
+    }
+  | { type: 'sitemap'; path: string; on?: string[] }
+  | { type: 'feed'; path: string; on?: string[] };
+
+/** A CSS selector, or a selector plus the attribute to read instead of the text. */
+export type Selector = string | { selector: string; attr: string };
+
+export interface PageRules {
+  /** Tried in order; the first with non-empty text wins. */
+  title: Selector[];
+  date: Selector[];
+  docType?: Selector[];
+  /** Elements whose text lines are bylines ("Ned Price, Department Spokesperson"). */
+  byline?: Selector[];
+  location?: Selector[];
+  /** The article body, tried in order; nothing outside it reaches a record. */
+  body: string[];
+  /** Removed from inside the body before reading it (share buttons, tags, hidden inputs, TOCs). */
+  remove: string[];
+}
+
+export interface TextRules {
+  /** Whole lines that are site chrome (banner, navigation, footer) and never content. */
+  boilerplate: RegExp[];
+  /** A line where the article ends (e.g. `Tags`); it and everything after are dropped. */
+  end: RegExp[];
+  /** Doc-type lines that appear between the title and the date in the page header. */
+  docTypes: RegExp[];
+}
+
+export interface SpeakerRules {
+  /**
+   * A label at the start of a paragraph, when it is not set off structurally (bold). Must capture
+   * the label in group `label`; the rest of the paragraph follows. Applied after NBSP folding.
+   */
+  label: RegExp;
+  /**
+   * Labels printed without a colon, e.g. the White House's `Q` followed by spaces. `speaker` is the
+   * normalized label the turn gets.
+   */
+  bareLabels?: { pattern: RegExp; speaker: string }[];
+  /** Upper-case lines that look like labels but are not (topic headers, "TRANSCRIPT:"). */
+  notLabels: RegExp[];
+  /** Role by normalized label; first match wins. Labels matching none are officials. */
+  roles: { pattern: RegExp; role: Role }[];
+}
+
+export interface KindRule {
+  kind: Kind;
+  /** Every test given must match. */
+  docType?: RegExp;
+  title?: RegExp;
+  location?: RegExp;
+  attribution?: 'on-record' | 'on-background' | 'off-record';
+}
+
+export interface FallbackChannel {
+  via: 'rest-api' | 'web-archive';
+  /**
+   * The URL to request for a canonical page URL, or null when this channel cannot serve it.
+   * Relative to the page's origin unless absolute.
+   */
+  url(pageUrl: URL): string | null;
+  /** Turns the response body into a page the extractor can read (HTML) plus header facts. */
+  read(body: string, pageUrl: URL): FallbackPage;
+}
+
+export interface FallbackPage {
+  /** Full HTML to run the normal extractor on. */
+  html: string;
+}

@@ -1,0 +1,65 @@
+/**
+ * The contract between the fetcher and its users (discovery, the run). Implementation: fetcher.ts.
+ */
+
+export interface FetchRequest {
+  /** Absolute URL to request (already mapped to a mirror when `--origin` is used). */
+  url: string;
+  /** Validators remembered from the last fetch: sent as If-None-Match / If-Modified-Since. */
+  etag?: string | null;
+  lastModified?: string | null;
+  /** Accept header; defaults to HTML. */
+  accept?: string;
+  /** Content types the caller can read (prefix match, e.g. `text/html`, `application/xml`). Others fail with kind `content-type`. */
+  expect?: string[];
+}
+
+export interface FetchResponse {
+  /** The URL that answered, after redirects. */
+  url: string;
+  status: number;
+  /** True for HTTP 304: `body` is empty and the caller keeps what it had. */
+  notModified: boolean;
+  /** Body decoded to a string (charset from the header, the BOM or a meta tag; Windows-1252 handled). */
+  body: string;
+  etag: string | null;
+  lastModified: string | null;
+  contentType: string | null;
+}
+
+export type FetchErrorKind =
+  | 'http' // 4xx/5xx after retries
+  | 'gone' // 404 or 410: the page is not there
+  | 'bot-block' // 403, or a decoy page served with 200
+  | 'rate-limit' // 429 after honoring Retry-After up to the cap
+  | 'network' // connection refused/reset
+  | 'timeout'
+  | 'truncated' // body shorter than Content-Length, or the connection closed mid-body
+  | 'too-large'
+  | 'redirect' // loop, too many, or to a host outside the allowlist
+  | 'content-type';
+
+export interface FetcherOptions {
+  /** Descriptive User-Agent naming the project and a contact URL. Never a browser's. */
+  userAgent: string;
+  /** Parallel requests per host (p-limit per host). */
+  concurrencyPerHost: number;
+  /** Minimum gap between request starts on one host, ms; robots.txt crawl-delay raises it. */
+  minDelayMs: number;
+  /** Per-attempt timeout, ms (headers and body). */
+  timeoutMs: number;
+  /** Retries after the first attempt for transient failures (5xx, network, timeout, 429). */
+  retries: number;
+  /** Base of the exponential backoff, ms. */
+  backoffMs: number;
+  /** Longest Retry-After the fetcher will wait, ms; longer ones fail as `rate-limit`. */
+  maxRetryAfterMs: number;
+  /** Largest body accepted, bytes. */
+  maxBytes: number;
+  /** Hosts (host:port as in URL.host) requests and redirects may go to. */
+  allowedHosts: Set<string>;
+  /** Bodies matching any of these are decoys (bot wall served with 200). */
+  decoys: RegExp[];
+  /** Read robots.txt of each host once and honor crawl-delay and Disallow for our agent. */
+  robots: boolean;
+}

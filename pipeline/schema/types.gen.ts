@@ -1,0 +1,261 @@
+// Generated from schemas/*.schema.json by `npm run types`. Do not edit.
+
+export type Kind =
+  | 'press-briefing'
+  | 'background-briefing'
+  | 'special-briefing'
+  | 'remarks'
+  | 'interview'
+  | 'press-availability'
+  | 'teleconference'
+  | 'other';
+export type Role = 'moderator' | 'official' | 'journalist' | 'operator' | 'interpreter' | 'other';
+
+/**
+ * One government briefing transcript, split into speaker turns. One file per transcript in output/transcripts/<agency>/<yyyy>/.
+ */
+export interface Transcript {
+  /**
+   * SemVer of the schema this record was written against (see schemas/README.md).
+   */
+  schemaVersion: string;
+  /**
+   * Stable, path-safe identifier: <agency>/<YYYY-MM-DD>/<slug>. Assigned on first sight and never changed, even if the page's date is later edited.
+   */
+  id: string;
+  /**
+   * Id of the agency adapter that produced the record.
+   */
+  agency: string;
+  /**
+   * Canonical page URL on the agency's site (never a mirror's).
+   */
+  url: string;
+  title: string;
+  kind: Kind;
+  /**
+   * The content-type label printed on the page (e.g. "Department Press Briefing"), as printed; null when the page has none.
+   */
+  docType?: string | null;
+  /**
+   * Date of the briefing as the page states it.
+   */
+  date: string;
+  /**
+   * Where the briefing took place, as printed ("Washington, D.C.", "Via Teleconference"); null when not stated.
+   */
+  location: string | null;
+  /**
+   * Start and end times as printed ("2:12 p.m. EDT"); null when not printed.
+   */
+  time?: {
+    start: string | null;
+    end: string | null;
+  };
+  /**
+   * Author/briefer lines from the page header or the opening lines, e.g. "Ned Price, Department Spokesperson".
+   */
+  byline?: string[];
+  /**
+   * Every body line before the first speaker label, verbatim (byline, location, time, editorial notes).
+   */
+  preamble?: string[];
+  /**
+   * End marks and anything after them ("(The briefing was concluded at 2:59 p.m.)", "# # #", correction notes).
+   */
+  closing?: string[];
+  groundRules: GroundRules;
+  /**
+   * Each distinct speaker, in order of first appearance.
+   */
+  participants: Participant[];
+  /**
+   * @minItems 1
+   */
+  turns: [Turn, ...Turn[]];
+  stats: {
+    /**
+     * Words in all turn paragraphs.
+     */
+    words: number;
+    turns: number;
+    /**
+     * Turns by journalists.
+     */
+    questions: number;
+  };
+  source: Source;
+  /**
+   * active: live on the agency's site; withdrawn: removed from the site (content kept); restored: came back after a withdrawal.
+   */
+  status: 'active' | 'withdrawn' | 'restored';
+  /**
+   * When the page was first found gone (ISO 8601). Present only while status is withdrawn.
+   */
+  withdrawnAt?: string;
+  /**
+   * Number of the current revision, starting at 1.
+   */
+  revision: number;
+  /**
+   * Every revision of this transcript, oldest first; full earlier versions live in output/history/.
+   *
+   * @minItems 1
+   */
+  revisions: [Revision, ...Revision[]];
+}
+export interface GroundRules {
+  /**
+   * As the moderator states it; unknown when nobody says.
+   */
+  attribution: 'on-record' | 'on-background' | 'off-record' | 'unknown';
+  /**
+   * The embargo as stated ("until the end of the call"); null when none is stated.
+   */
+  embargo: string | null;
+}
+export interface Participant {
+  /**
+   * The speaker label, normalized as in turns.
+   */
+  label: string;
+  /**
+   * Other labels that resolve to the same person ("MR KIRBY" for "PRESS SECRETARY JOHN F. KIRBY").
+   */
+  aliases?: string[];
+  /**
+   * Full name where the page gives it; null for QUESTION, placeholders and the like.
+   */
+  name: string | null;
+  role: Role;
+}
+export interface Turn {
+  /**
+   * The label as printed, normalized: upper case, no colon, honorific periods dropped (MR PRICE, QUESTION).
+   */
+  speaker: string;
+  role: Role;
+  /**
+   * Plain-text paragraphs of the turn (entities decoded, NBSP folded, label removed). Stage directions such as (Laughter.) stay in the text.
+   *
+   * @minItems 1
+   */
+  paragraphs: [string, ...string[]];
+  /**
+   * The journalist the moderator named before this question; absent when nobody was named.
+   */
+  askedBy?: string;
+  corrections?: Correction[];
+}
+/**
+ * An in-text correction printed by the agency: struck-through words and their bracketed replacement.
+ */
+export interface Correction {
+  /**
+   * Index into the turn's paragraphs.
+   */
+  paragraph: number;
+  struck: string;
+  inserted: string | null;
+}
+export interface Source {
+  /**
+   * Channel the content came from: the page itself, the site's REST API, or a web-archive snapshot.
+   */
+  via: 'page' | 'rest-api' | 'web-archive' | 'file';
+  /**
+   * Where the content was read, when it was not the canonical page (REST or archive URL).
+   */
+  fetchedUrl?: string;
+  /**
+   * When this content was first fetched (ISO 8601). Not updated while the content stays the same.
+   */
+  fetchedAt: string;
+  etag: string | null;
+  lastModified: string | null;
+  /**
+   * SHA-256 of the normalized content (title, date, kind, turns), hex.
+   */
+  contentSha256: string;
+}
+export interface Revision {
+  revision: number;
+  observedAt: string;
+  contentSha256: string;
+  /**
+   * initial: first sight; cosmetic/minor/substantive: a source edit (see schemas/README.md); revert: content returned to an earlier revision; reprocessed: re-extracted by a newer Podium, not a source edit.
+   */
+  change: 'initial' | 'cosmetic' | 'minor' | 'substantive' | 'revert' | 'reprocessed';
+  /**
+   * For change=revert: the earlier revision whose content came back.
+   */
+  revertOf?: number;
+}
+
+/**
+ * output/index.json: the catalog of every transcript in the dataset, sorted by id.
+ */
+export interface DatasetIndex {
+  schemaVersion: string;
+  /**
+   * Date-based data release: YYYY.MM.DD.N, N counting the runs that changed the dataset that day (UTC).
+   */
+  datasetVersion: string;
+  transcripts: IndexEntry[];
+}
+export interface IndexEntry {
+  id: string;
+  agency: string;
+  url: string;
+  title: string;
+  date: string;
+  kind:
+    | 'press-briefing'
+    | 'background-briefing'
+    | 'special-briefing'
+    | 'remarks'
+    | 'interview'
+    | 'press-availability'
+    | 'teleconference'
+    | 'other';
+  status: 'active' | 'withdrawn' | 'restored';
+  revision: number;
+  /**
+   * Record file, relative to the dataset root.
+   */
+  path: string;
+  contentSha256: string;
+}
+
+/**
+ * output/state/<agency>.json: what the crawler knows about each discovered URL, so unchanged pages are not fetched again. Only changes when a page changes.
+ */
+export interface CrawlState {
+  schemaVersion: string;
+  agency: string;
+  /**
+   * Sorted by url.
+   */
+  pages: CrawledPage[];
+}
+export interface CrawledPage {
+  /**
+   * Canonical URL.
+   */
+  url: string;
+  /**
+   * transcript: stored as a record (see id); not-transcript: a release without speaker turns (press statement, readout), skipped until it changes.
+   */
+  verdict: 'transcript' | 'not-transcript';
+  id?: string;
+  /**
+   * Why a page is not a transcript.
+   */
+  reason?: string;
+  /**
+   * Sitemap <lastmod> when the page was last fetched.
+   */
+  lastmod?: string;
+  etag?: string;
+  lastModified?: string;
+}
