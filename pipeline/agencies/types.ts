@@ -120,15 +120,18 @@ export interface KindRule {
 export interface FallbackChannel {
   via: 'rest-api' | 'web-archive';
   /**
-   * The URL to request for a canonical page URL, or null when this channel cannot serve it.
-   * Relative to the page's origin unless absolute.
+   * The URL to request for a canonical page URL, or null when this channel cannot serve it: a
+   * path (served by the page's own origin) or an absolute URL on another service.
    */
   url(pageUrl: URL): string | null;
-  /** Turns the response body into a page the extractor can read (HTML) plus header facts. */
+  /** Turns the response body into something the extractor can read; throws when it holds no page. */
   read(body: string, pageUrl: URL): FallbackPage;
 }
 
-export interface FallbackPage {
-  /** Full HTML to run the normal extractor on. */
-  html: string;
-}
+/**
+ * What a fallback channel yields: a whole page (an archived copy) read with the agency's page
+ * rules, or a post from an API whose body fragment is read as the article body.
+ */
+export type FallbackPage =
+  | { html: string }
+  | { title: string; date: string | null; docType: string | null; bodyHtml: string; modified: string | null };

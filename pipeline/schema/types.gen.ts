@@ -136,11 +136,11 @@ export interface Turn {
   speaker: string;
   role: Role;
   /**
-   * Plain-text paragraphs of the turn (entities decoded, NBSP folded, label removed). Stage directions such as (Laughter.) stay in the text.
+   * Plain-text paragraphs of the turn (entities decoded, NBSP folded, label removed). Stage directions such as (Laughter.) stay in the text. Empty only when the page prints a label with nothing after it.
    *
-   * @minItems 1
+   * @minItems 0
    */
-  paragraphs: [string, ...string[]];
+  paragraphs: string[];
   /**
    * The journalist the moderator named before this question; absent when nobody was named.
    */

@@ -1,0 +1,95 @@
+/**
+ * U.S. Department of State (state.gov). Sources: ../shared/reference/page-structure.md §0–3.
+ * Two origins: the live site, and the Biden-era archive frozen at 2021-2025.state.gov.
+ */
+import type { Agency } from './types.ts';
+import { LABEL } from '../transcript/labels.ts';
+import { wordpressRest, webArchive } from './fallbacks.ts';
+
+export const state: Agency = {
+  id: 'state',
+  name: 'U.S. Department of State',
+  origins: [
+    { name: 'www', url: 'https://www.state.gov' },
+    { name: 'archive', url: 'https://2021-2025.state.gov' },
+  ],
+  extraHosts: ['state.gov'],
+  discovery: [
+    // Yoast: daily briefings are post type state_briefing; background/special briefings and
+    // remarks are flat-slug pages (guid ?page_id=…), listed in the page sitemaps.
+    { type: 'sitemap-index', path: '/sitemap_index.xml', follow: /\/(?:state_briefing|page)-sitemap\d*\.xml$/ },
+    { type: 'feed', path: '/rss-feed/department-press-briefings/feed/', on: ['www'] },
+    { type: 'feed', path: '/rss-feed/press-releases/feed/', on: ['www'] },
+  ],
+  candidates: {
+    include: [/^https:\/\/(?:www|2021-2025)\.state\.gov\/(?:briefings\/)?[a-z0-9][a-z0-9-]*\/$/, /^https:\/\/www\.state\.gov\/releases\/office-of-the-spokesperson\/\d{4}\/\d{2}\/[a-z0-9-]+\/$/],
+    exclude: [
+      // Section landing pages and listings share the flat-slug shape.
+      /\/(?:countries-areas|bureaus-offices|policy-issues|press-releases|department-press-briefings|briefings|remarks-and-releases|about|careers|travel|translations|subscribe-to-emails|privacy-policy|accessibility-statement|copyright-information|contact-us|search|sitemap)\/$/,
+    ],
+  },
+  page: {
+    title: ['h1.featured-content__headline', '.featured-content__copy h1', 'main article h1', 'h1'],
+    docType: ['.article-meta.doctype-meta', '.doctype-meta'],
+    date: ['.article-meta__publish-date', { selector: 'meta[property="article:published_time"]', attr: 'content' }],
+    byline: ['.article-meta__author-bureau'],
+    location: ['.article-meta__location'],
+    body: ['div.entry-content', 'div.classic-block-wrapper', 'div.report__content'],
+    remove: [
+      'script', 'style', 'noscript', 'iframe', 'form', 'input', 'button', 'svg',
+      '.wp-block-default-hero-container', '#breadcrumb__wrapper', '.wp-block-breadcrumbs', '.article-meta',
+      '.wp-block-spacer', '.wp-block-summary-article-index', '.wp-block-buttons', '.wp-block-tags-block',
+      '.tags-block', '.related-tags', '.related-content', '.share-this-page', '.social-share',
+      '.copy-to-clipboard', '.page-header__actions', '.usa-banner',
+    ],
+  },
+  text: {
+    boilerplate: [
+      /^An official website of the United States Government$/i,
+      /^Here[’']s how you know$/i,
+      /^An official website of the United States Government Here[’']s how you know$/i,
+      /^Official websites use \.gov$/i,
+      /^A \.gov website belongs to an official government organization in the United States\.$/i,
+      /^Secure \.gov websites use HTTPS$/i,
+      /^A lock \( ?\) or https:\/\/ means you[’']ve safely connected to the \.gov website\. Share sensitive information only on official, secure websites\.$/i,
+      /^(?:Skip to content|Menu|Search|Close|Share|Print|Copy Link|Facebook|Twitter|X|LinkedIn|Email|Hide|Home|Press|Business|Current Employees|Retirees|Students|Travelers|Visas|Careers|Policy Issues|Countries & Areas|Countries and Areas|Bureaus & Offices|Bureaus and Offices|About|Translations|Subscribe to Emails|Back to Top)$/i,
+      /^State Department Home$/i,
+    ],
+    end: [/^Tags$/, /^Related Articles$/i, /^White House$/, /^Privacy Policy$/i, /^The Lessons of 1989: Freedom and Our Future$/i],
+    docTypes: [
+      /^(?:Department Press Briefing|Special Briefing|Background Briefing|Remarks|Interview|Press Availability|Teleconference|Readout|Press Statement|Media Note|Fact Sheet|Public Schedule|Speech|Testimony|Remarks and Releases)$/,
+    ],
+  },
+  speakers: {
+    label: LABEL,
+    notLabels: [/^(?:TRANSCRIPT|NOTE|EDITOR'?S NOTE|UPDATE|CORRECTION|ANNOUNCEMENT|SUBJECT|TOPICS?|Q&A|INDEX|WASHINGTON|AS PREPARED|AS DELIVERED)$/],
+    roles: [
+      { pattern: /^(?:QUESTION|Q|QUESTIONER|REPORTER|JOURNALIST)$/, role: 'journalist' },
+      { pattern: /^(?:MODERATOR|MODERATOR \w+|CO-MODERATOR)$/, role: 'moderator' },
+      { pattern: /^OPERATOR$/, role: 'operator' },
+      { pattern: /^(?:INTERPRETER|TRANSLATOR)$/, role: 'interpreter' },
+      { pattern: /^(?:PARTICIPANT|PARTICIPANTS|AUDIENCE MEMBER|AUDIENCE|STAFF|VOICE|UNIDENTIFIED)\b/, role: 'other' },
+    ],
+  },
+  kinds: [
+    { kind: 'background-briefing', docType: /Background Briefing/i },
+    { kind: 'background-briefing', attribution: 'on-background' },
+    { kind: 'press-briefing', docType: /Department Press Briefing/i },
+    { kind: 'press-briefing', title: /^Department Press Briefing\b/i },
+    { kind: 'press-availability', title: /\bPress Availability\b|\bPress Conference\b|\bStatements? to the Press\b|\bJoint Press Statements\b/i },
+    { kind: 'interview', docType: /Interview/i },
+    { kind: 'interview', title: /\b[Ww]ith [\p{Lu}][\p{L}’'.-]+(?: [\p{Lu}][\p{L}’'.-]+)* of\b|\bOn (?:ABC|CBS|NBC|CNN|MSNBC|Fox|PBS|NPR|BBC)\b|\bInterview\b/u },
+    { kind: 'teleconference', docType: /Teleconference/i },
+    { kind: 'special-briefing', docType: /Special Briefing/i },
+    { kind: 'special-briefing', title: /\bBriefing\b/i },
+    { kind: 'teleconference', location: /Teleconference/i },
+    { kind: 'remarks', docType: /Remarks|Speech/i },
+    { kind: 'remarks', title: /\bRemarks\b|\bBefore (?:Their|Departing|the)\b|\bPanel\b|\bRoundtable\b|\bDiscussion\b|\bConversation\b|^Secretary\b/i },
+  ],
+  notTranscriptDocTypes: [/^(?:Press Statement|Readout|Media Note|Fact Sheet|Public Schedule|Notice to the Press|Statement)$/i],
+  decoys: [/Technical Difficulties/i],
+  fallbacks: [
+    wordpressRest({ postTypes: { '/briefings/': 'state_briefing' }, defaultPostType: 'pages' }),
+    webArchive(),
+  ],
+};

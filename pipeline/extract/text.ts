@@ -1,0 +1,52 @@
+/**
+ * Text normalization shared by every stage. Agencies type NBSP between sentences and after labels
+ * (1,408 of ~1,860 state.gov items contain U+00A0), so all comparisons work on folded text.
+ */
+
+/** Unicode spaces that mean nothing more than a space in a transcript. */
+const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\r\n\f\v]+/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/** Folds NBSP and other spaces to one space, drops zero-width characters, trims. */
+export function foldSpaces(text: string): string {
+  return text.replace(INVISIBLE, '').replace(SPACES, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+/** Words as counted in `stats.words`: runs of non-space characters containing a letter or digit. */
+export function countWords(text: string): number {
+  let n = 0;
+  for (const token of text.split(' ')) if (/[\p{L}\p{N}]/u.test(token)) n++;
+  return n;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/**
+ * Reads a date as printed on a page: "January 18, 2022", "Sept. 15, 2026", "18 January 2022",
+ * an ISO date or date-time (`time[datetime]`). Returns YYYY-MM-DD, or null.
+ * An ISO date-time keeps the calendar date it states, not the UTC one: the page's own day.
+ */
+export function parseDate(text: string): string | null {
+  const t = foldSpaces(text);
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(t);
+  if (iso) return valid(+iso[1]!, +iso[2]!, +iso[3]!);
+  const mdy = /\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(t);
+  if (mdy) {
+    const m = MONTHS[mdy[1]!.toLowerCase().slice(0, mdy[1]!.toLowerCase().startsWith('sept') ? 4 : 3)];
+    if (m) return valid(+mdy[3]!, m, +mdy[2]!);
+  }
+  const dmy = /\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b/.exec(t);
+  if (dmy) {
+    const m = MONTHS[dmy[2]!.toLowerCase().slice(0, 3)];
+    if (m) return valid(+dmy[3]!, m, +dmy[1]!);
+  }
+  return null;
+}
+
+function valid(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -1,0 +1,147 @@
+/**
+ * The parse stage: from an extracted page to the transcript's content — turns with speakers and
+ * roles, participants, questioners, ground rules, kind and header facts. Pure: no I/O.
+ */
+import type { Agency } from '../agencies/types.ts';
+import type { ExtractedPage } from '../extract/page.ts';
+import { ExtractError } from '../extract/errors.ts';
+import { countWords } from '../extract/text.ts';
+import type { Participant, Role, Transcript, Turn } from '../schema/types.ts';
+import { readGroundRules } from './ground-rules.ts';
+import { endTime, readHeader } from './header.ts';
+import { classifyKind } from './kind.ts';
+import { buildParticipants, nameWords, roleOf } from './participants.ts';
+import { announcedQuestioner } from './questioners.ts';
+import { segment, type RawTurn } from './turns.ts';
+
+/** The content fields of a record; identity, provenance and revisions are added by the store. */
+export type TranscriptContent = Pick<
+  Transcript,
+  | 'title' | 'kind' | 'docType' | 'date' | 'location' | 'time' | 'byline' | 'preamble' | 'closing'
+  | 'groundRules' | 'participants' | 'turns' | 'stats'
+>;
+
+/** Turns spoken by the moderator at the top of a call, where ground rules are set. */
+const OPENING_TURNS = 4;
+
+export function parseTranscript(page: ExtractedPage, agency: Agency, where: string): TranscriptContent {
+  if (page.docType && agency.notTranscriptDocTypes.some((re) => re.test(page.docType!))) {
+    throw new ExtractError(where, 'not-transcript', `not a transcript: the page is a "${page.docType}"`);
+  }
+  if (!page.date) throw new ExtractError(where, 'no-date', 'no publication date found in the page header');
+
+  const seg = segment(page.blocks, agency.speakers);
+  if (seg.turns.length === 0) {
+    const claimsTranscript = page.docType !== null && classifyKind(agency.kinds, { docType: page.docType, title: '', location: null, attribution: 'unknown' }) !== 'other';
+    throw claimsTranscript
+      ? new ExtractError(where, 'no-speakers', `the page is a "${page.docType}" but no speaker label was recognized in ${page.blocks.length} paragraphs`)
+      : new ExtractError(where, 'not-transcript', `not a transcript: no speaker labels in ${page.blocks.length} paragraphs`);
+  }
+
+  const header = readHeader(seg.preamble, page.byline, page.title);
+  const byline = unique([...page.byline, ...header.byline]);
+  const location = page.location ?? header.location;
+  const roles = assignRoles(seg.turns, agency, page.title, byline);
+  const { participants, canonical } = buildParticipants(
+    unique(seg.turns.map((t) => t.speaker)),
+    roles,
+    [...byline, page.title, ...seg.preamble],
+  );
+  const roleOfSpeaker = (speaker: string): Role =>
+    participants.find((p) => p.label === canonical.get(speaker))?.role ?? roles.get(speaker) ?? 'other';
+
+  // Non-empty: a page without turns was refused above.
+  const turns = seg.turns.map((raw, i): Turn => {
+    const turn: Turn = { speaker: raw.speaker, role: roleOfSpeaker(raw.speaker), paragraphs: raw.paragraphs };
+    if (turn.role === 'journalist' && i > 0) {
+      const before = seg.turns[i - 1]!;
+      if (roleOfSpeaker(before.speaker) !== 'journalist') {
+        const askedBy = announcedQuestioner(before.paragraphs.slice(-2).join(' '));
+        if (askedBy) turn.askedBy = askedBy;
+      }
+    }
+    if (raw.corrections.length) turn.corrections = raw.corrections;
+    return turn;
+  }) as [Turn, ...Turn[]];
+
+  const opening = [
+    ...seg.preamble,
+    ...turns.slice(0, OPENING_TURNS).filter((t) => t.role !== 'journalist').flatMap((t) => t.paragraphs),
+  ];
+  const groundRules = readGroundRules(page.title, opening);
+  const kind = classifyKind(agency.kinds, { docType: page.docType, title: page.title, location, attribution: groundRules.attribution });
+
+  return {
+    title: page.title,
+    kind,
+    docType: page.docType,
+    date: page.date,
+    location,
+    time: { start: header.start, end: endTime(seg.closing) },
+    byline,
+    preamble: seg.preamble,
+    closing: seg.closing,
+    groundRules,
+    participants,
+    turns,
+    stats: {
+      words: turns.reduce((n, t) => n + t.paragraphs.reduce((m, p) => m + countWords(p), 0), 0),
+      turns: turns.length,
+      questions: turns.filter((t) => t.role === 'journalist').length,
+    },
+  };
+}
+
+/**
+ * Roles: the agency's label rules first. Then two readings of the conversation the labels alone
+ * cannot give: an interviewer printed by name ("MR HOLT" in "…With Lester Holt of NBC") is a
+ * journalist, and a speaker who keeps handing the floor to reporters while someone else answers
+ * (a spokesperson at a background call or a joint availability) is the moderator.
+ */
+function assignRoles(turns: readonly RawTurn[], agency: Agency, title: string, byline: readonly string[]): Map<string, Role> {
+  const roles = new Map<string, Role>();
+  for (const t of turns) if (!roles.has(t.speaker)) roles.set(t.speaker, roleOf(t.speaker, agency.speakers));
+
+  const afterWith = title.split(/\bwith\b/i).slice(1).join(' ').toUpperCase();
+  const bylineText = byline.join(' ').toUpperCase();
+  for (const [speaker, role] of roles) {
+    if (role !== 'official') continue;
+    const words = speaker.split(' ');
+    const bareName = /^(?:MR|MS|MRS|MISS|DR)$/.test(words[0]!) || words.length === nameWords(speaker).length;
+    const surname = nameWords(speaker).at(-1);
+    if (bareName && surname && afterWith.includes(surname) && !bylineText.includes(surname)) roles.set(speaker, 'journalist');
+  }
+
+  const officials = [...roles].filter(([, r]) => r === 'official').map(([s]) => s);
+  if (officials.length < 2) return roles;
+  const words = new Map<string, number[]>();
+  const handovers = new Map<string, number>();
+  turns.forEach((t, i) => {
+    const list = words.get(t.speaker) ?? [];
+    list.push(t.paragraphs.reduce((n, p) => n + countWords(p), 0));
+    words.set(t.speaker, list);
+    const next = turns[i + 1];
+    if (next && roles.get(next.speaker) === 'journalist' && announcedQuestioner(t.paragraphs.slice(-2).join(' '))) {
+      handovers.set(t.speaker, (handovers.get(t.speaker) ?? 0) + 1);
+    }
+  });
+  const medians = new Map(officials.map((s) => [s, median(words.get(s)!)]));
+  for (const s of officials) {
+    const others = officials.filter((o) => o !== s).map((o) => medians.get(o)!);
+    if ((handovers.get(s) ?? 0) >= 1 && words.get(s)!.length >= 2 && medians.get(s)! < 60 && medians.get(s)! < Math.max(...others)) {
+      roles.set(s, 'moderator');
+    }
+  }
+  return roles;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+

@@ -1,0 +1,75 @@
+/**
+ * Speaker labels. A label is an upper-case name or title followed by a colon at the start of a
+ * paragraph ("MR PRICE:", "SENIOR STATE DEPARTMENT OFFICIAL ONE:", "FOREIGN MINISTER LE DRIAN:").
+ * Set in bold it is trusted; in plain text it must also look like a label, because upper-case
+ * words and a colon also open quotations ("SENATOR ROMNEY: “President Putin…”") and notes.
+ */
+import type { Block } from '../extract/blocks.ts';
+import type { SpeakerRules } from '../agencies/types.ts';
+
+/**
+ * The default label shape: up to nine upper-case words (letters with marks, digits, periods,
+ * apostrophes, hyphens; a few lower-case name particles), an optional stray `*`, then a colon.
+ * At most two leading non-letters are tolerated: a real page has "`MR PRICE:".
+ */
+export const LABEL =
+  /^[^\p{L}\d]{0,2}(?<label>\p{Lu}[\p{Lu}\p{M}\d.'’-]*(?: +(?:\p{Lu}[\p{Lu}\p{M}\d.'’-]*|&|de|del|la|le|al|bin|van|von|der|du|da|dos|el)){0,8}) ?\*? ?:(?= |$)/u;
+
+/** First words that make an unbolded upper-case run with a colon a believable speaker label. */
+const LABEL_HEADS = new Set([
+  'Q', 'QUESTION', 'QUESTIONER', 'MODERATOR', 'OPERATOR', 'INTERPRETER', 'TRANSLATOR', 'PARTICIPANT', 'STAFF',
+  'AUDIENCE', 'REPORTER', 'PRESS', 'MR', 'MS', 'MRS', 'MISS', 'DR', 'SECRETARY', 'DEPUTY', 'UNDER', 'ASSISTANT',
+  'FOREIGN', 'PRIME', 'PRESIDENT', 'VICE', 'AMBASSADOR', 'SENATOR', 'SENIOR', 'SPECIAL', 'HIGH', 'MINISTER',
+  'GENERAL', 'GEN', 'ADMIRAL', 'ADM', 'COLONEL', 'COL', 'LIEUTENANT', 'LT', 'MAJOR', 'CAPTAIN', 'CAPT', 'SEC',
+  'CHAIRMAN', 'CHAIR', 'PREMIER', 'ACTING', 'PRINCIPAL', 'SPOKESPERSON', 'SPOKESMAN', 'ADMINISTRATOR',
+  'DIRECTOR', 'COORDINATOR', 'CHANCELLOR', 'KING', 'QUEEN', 'PRINCE', 'SHEIKH', 'GOVERNOR', 'MAYOR',
+  'REPRESENTATIVE', 'CONGRESSMAN', 'CONGRESSWOMAN', 'ENVOY', 'COMMISSIONER', 'ATTORNEY', 'JUDGE', 'JUSTICE',
+  'SECRETARY-GENERAL', 'PRESIDENT-ELECT', 'FIRST', 'EXTERNAL', 'HIS', 'HER', 'SIR', 'DAME', 'LORD',
+]);
+
+/** Normalizes a printed label: upper case, no colon, honorific periods dropped, spaces folded. */
+export function normalizeLabel(printed: string): string {
+  return printed
+    .replace(/^[^\p{L}\d]+/u, '')
+    .replace(/[\s*]*:?\s*$/u, '')
+    .toLocaleUpperCase('en-US')
+    .replace(/\b(MR|MS|MRS|DR|SEC|GEN|LT|COL|ADM|CAPT|SGT|AMB|REP|SEN|GOV|PRES|HON|ST)\.(?=\s|$)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface LabelMatch {
+  /** Normalized label (the turn's `speaker`). */
+  speaker: string;
+  /** The paragraph text after the label. */
+  rest: string;
+  /** True when the label was set off in bold. */
+  structural: boolean;
+}
+
+/**
+ * The speaker label opening `block`, or null. `known` holds labels already trusted in this
+ * document (seen in bold), so the same speaker printed without bold later is still a label.
+ */
+export function matchLabel(block: Block, rules: SpeakerRules, known: ReadonlySet<string>): LabelMatch | null {
+  const text = block.text;
+  for (const bare of rules.bareLabels ?? []) {
+    const m = bare.pattern.exec(text);
+    if (m) return { speaker: bare.speaker, rest: text.slice(m[0].length).trim(), structural: block.boldPrefix > 0 };
+  }
+  const m = rules.label.exec(text);
+  if (!m?.groups?.['label']) return null;
+  const speaker = normalizeLabel(m.groups['label']);
+  if (!speaker || rules.notLabels.some((re) => re.test(speaker))) return null;
+  const labelEnd = m.index + m[0].indexOf(m.groups['label']) + m.groups['label'].length;
+  const structural = block.boldPrefix >= labelEnd;
+  if (!structural && !known.has(speaker) && !looksLikeLabel(speaker)) return null;
+  return { speaker, rest: text.slice(m[0].length).trim(), structural };
+}
+
+/** Whether an unbolded upper-case run reads as a speaker label rather than a heading or a shout. */
+export function looksLikeLabel(speaker: string): boolean {
+  const words = speaker.split(' ');
+  if (words.length > 8) return false;
+  return LABEL_HEADS.has(words[0]!) || /\bOFFICIALS?(?: (?:ONE|TWO|THREE|FOUR|FIVE|SIX|\d))?$/.test(speaker);
+}

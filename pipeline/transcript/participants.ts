@@ -1,0 +1,150 @@
+/**
+ * Participants: one per distinct speaker, with the full name where the page gives it and a role.
+ * Names come from the bylines and the title ("Secretary Antony J. Blinken and Estonian Prime
+ * Minister Kaja Kallas…"), matched by surname; a label that spells out a full name
+ * ("PRESS SECRETARY JOHN F. KIRBY") names itself, and shorter labels of the same surname
+ * ("MR KIRBY") become its aliases.
+ */
+import type { Participant, Role } from '../schema/types.ts';
+import type { SpeakerRules } from '../agencies/types.ts';
+
+/** Words in a label that are titles, not names. */
+const TITLE_WORDS = new Set([
+  'MR', 'MS', 'MRS', 'MISS', 'DR', 'SECRETARY', 'DEPUTY', 'UNDER', 'ASSISTANT', 'FOREIGN', 'PRIME', 'PRESIDENT',
+  'VICE', 'AMBASSADOR', 'SENATOR', 'SENIOR', 'SPECIAL', 'HIGH', 'MINISTER', 'GENERAL', 'GEN', 'ADMIRAL', 'ADM',
+  'COLONEL', 'COL', 'LIEUTENANT', 'LT', 'MAJOR', 'CAPTAIN', 'CAPT', 'SEC', 'CHAIRMAN', 'CHAIR', 'PREMIER', 'ACTING',
+  'PRINCIPAL', 'SPOKESPERSON', 'SPOKESMAN', 'ADMINISTRATOR', 'DIRECTOR', 'COORDINATOR', 'CHANCELLOR', 'KING',
+  'QUEEN', 'PRINCE', 'SHEIKH', 'GOVERNOR', 'MAYOR', 'REPRESENTATIVE', 'CONGRESSMAN', 'CONGRESSWOMAN', 'ENVOY',
+  'COMMISSIONER', 'ATTORNEY', 'JUDGE', 'JUSTICE', 'PRESS', 'EXTERNAL', 'AFFAIRS', 'DEFENSE', 'STATE', 'OF', 'FOR',
+  'THE', 'AND', 'CABINET', 'FIRST', 'LADY', 'SECRETARY-GENERAL', 'PRESIDENT-ELECT', 'HIS', 'HER', 'EXCELLENCY',
+  'HONORABLE', 'SIR', 'DAME', 'LORD', 'REAR', 'ARMY', 'NAVY', 'AIR', 'FORCE', 'MARINE', 'CORPS', 'STAFF',
+  'NATIONAL', 'SECURITY', 'ADVISOR', 'ADVISER', 'COUNSELOR', 'CHIEF', 'HEAD', 'OFFICIAL', 'OFFICIALS', 'ONE',
+  'TWO', 'THREE', 'FOUR', 'FIVE', 'NUMBER', 'ENVIRONMENT', 'INDUSTRY', 'ECONOMY', 'TRADE', 'FINANCE', 'DEFENCE', 'INTERIOR', 'HEALTH', 'EDUCATION', 'ENERGY', 'GENERAL-SECRETARY', 'QUESTION', 'MODERATOR', 'OPERATOR', 'INTERPRETER', 'PARTICIPANT', 'Q',
+  'EU', 'UN', 'NATO', 'US', 'U.S.', 'UK', 'DEPARTMENT', 'ADMINISTRATION', 'WHITE', 'HOUSE', 'SEN', 'REP', 'GOV',
+]);
+
+/** Title-case words that precede a name in running text and are not part of it. */
+const TITLE_CASE_STOP = /^(?:Secretary|Minister|Ambassador|President|Premier|Chancellor|Senator|Governor|Director|Envoy|Coordinator|Administrator|Representative|Spokesperson|Spokesman|Advisor|Adviser|General|Admiral|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sheikh|King|Queen|Prince|With|and|And|of|Of|the|The|on|On|at|At|for|For|by|By|Deputy|Assistant|Under|Acting|Foreign|Prime|Vice|High|Special|Principal|Press|Chief|Counselor|Commissioner|Cabinet|External|Affairs|Defense|State|Homeland|Security|Commerce|Department|Kingdom|Republic|Minister’s|Secretary’s|Dr|Excellency)$/;
+
+export interface SpeakerFacts {
+  speaker: string;
+  turns: number;
+  /** Median words per turn. */
+  medianWords: number;
+  /** Share of this speaker's turns that are followed by a journalist's turn. */
+  handsToJournalist: number;
+}
+
+/** Role by the agency's label rules; labels matching none are officials. */
+export function roleOf(speaker: string, rules: SpeakerRules): Role {
+  for (const r of rules.roles) if (r.pattern.test(speaker)) return r.role;
+  return 'official';
+}
+
+/** The words of a label that are a name: "FOREIGN MINISTER LE DRIAN" -> ["LE", "DRIAN"]. */
+export function nameWords(speaker: string): string[] {
+  const words = speaker.split(' ');
+  let i = 0;
+  while (i < words.length && TITLE_WORDS.has(words[i]!)) i++;
+  const rest = words.slice(i);
+  return rest.some((w) => !TITLE_WORDS.has(w)) ? rest : [];
+}
+
+/**
+ * Finds the full name for a label's name words in the given texts: the surname preceded by up to
+ * three name-like words ("Antony J. Blinken"). Null when the texts never mention it.
+ */
+export function findName(words: readonly string[], texts: readonly string[]): string | null {
+  if (words.length === 0) return null;
+  // Given names are matched case-sensitively (capitalized words), the surname case-insensitively:
+  // labels are upper case, running text is not.
+  const surname = words.map((w) => anyCase(fold(w))).join('\\s+');
+  const re = new RegExp(`((?:${GIVEN}\\s+){0,3})(${surname})(?![\\p{L}\\p{M}])`, 'u');
+  for (const text of texts) {
+    const m = re.exec(fold(text));
+    if (!m) continue;
+    const original = text.slice(m.index, m.index + m[0].length);
+    const tokens = original.split(/\s+/);
+    const given = tokens.slice(0, tokens.length - words.length);
+    // Keep only the name-like words nearest the surname: "Management and Resources Brian P.
+    // McKeon" -> "Brian P." (at most two given names plus initials).
+    const kept: string[] = [];
+    for (let k = given.length - 1; k >= 0; k--) {
+      const token = given[k]!;
+      if (TITLE_CASE_STOP.test(token) || NOT_GIVEN.test(token)) break;
+      if (!/^\p{Lu}\.$/u.test(token) && kept.filter((t) => !/^\p{Lu}\.$/u.test(t)).length >= 2) break;
+      kept.unshift(token);
+    }
+    if (kept.length === 0 && words.length === 1) continue; // a bare surname is not a full name
+    return [...kept, ...tokens.slice(tokens.length - words.length)].join(' ').replace(/[,;:]$/, '');
+  }
+  return null;
+}
+
+/** A capitalized word, an initial, or a name particle. */
+const GIVEN = String.raw`(?:\p{Lu}[\p{L}\p{M}’'.-]*|de|van|von|al|bin|el|da)`;
+
+/** Capitalized words that are offices, topics or places in titles, not given names. */
+const NOT_GIVEN =
+  /^(?:Resources|Management|Affairs|Refugees|Force|Task|Triangle|Northern|Southern|Defeat|ISIS|Conversation|Youth|Industry|Environment|Economy|Trade|Number|Humanitarian|Security|Health|Global|Human|Rights|Labor|Democracy|Energy|Climate|Report|Release|Release|Launch|Initiative|Summit|Meeting|Dialogue|Program|Office|Bureau|Agency|Council|Union|Nations|States|United|Kingdom|Republic|People’s|Democratic|Federal|Foreign|Secretary’s|Minister’s|Upcoming|Travel|Trip|Visit|Remarks|Briefing|Special|Press|Availability|Joint|Statement|Interview|Discussion|Panel|Roundtable|Event|Ceremony|Celebration|Centennial|Conference|Forum|Week|This|With|Before|After|During|At|On|In|Of|And|The|Day|Morning|Evening|News|Tonight|Nation|Union|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Envoy|Coordinator|Administrator|Representative|Advisor|Director|Counselor|Chief|Under|Deputy|Assistant|Acting|Principal|Ambassador|President|Premier|Chancellor|General|Admiral|Senator|Governor)$/;
+
+function anyCase(s: string): string {
+  return [...s].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escape(c))).join('');
+}
+
+/** Title-cases a label's name words when no text spells the name: "JOHN F. KIRBY" -> "John F. Kirby". */
+export function titleCase(words: readonly string[]): string {
+  return words
+    .map((w) => w.toLowerCase().replace(/(^|[-’'])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()))
+    .join(' ');
+}
+
+/**
+ * Builds participants in order of first appearance, merging labels that name the same person
+ * (same surname, one label spelling the full name).
+ */
+export function buildParticipants(
+  speakers: readonly string[],
+  roles: ReadonlyMap<string, Role>,
+  texts: readonly string[],
+): { participants: Participant[]; canonical: Map<string, string> } {
+  const participants: Participant[] = [];
+  const canonical = new Map<string, string>();
+  const bySurname = new Map<string, Participant>();
+  for (const speaker of speakers) {
+    const words = nameWords(speaker);
+    const surname = words.at(-1);
+    const role = roles.get(speaker) ?? 'other';
+    const found = surname ? bySurname.get(surname) : undefined;
+    if (found && found.role === role && (words.length > 1 || found.label.split(' ').length > 1)) {
+      (found.aliases ??= []).push(speaker);
+      canonical.set(speaker, found.label);
+      if (!found.name) found.name = nameFor(words, texts);
+      continue;
+    }
+    const p: Participant = { label: speaker, name: nameFor(words, texts), role };
+    participants.push(p);
+    canonical.set(speaker, speaker);
+    if (surname && role !== 'journalist') bySurname.set(surname, p);
+  }
+  return { participants, canonical };
+}
+
+function nameFor(words: readonly string[], texts: readonly string[]): string | null {
+  if (words.length === 0) return null;
+  const found = findName(words, texts);
+  if (found) return found;
+  return words.length >= 2 ? titleCase(words) : null;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Strips accents from precomposed Latin letters one UTF-16 unit for one, so offsets in the folded
+ * string are offsets in the original ("LIPAVSKY" finds "Lipavský").
+ */
+function fold(s: string): string {
+  return s.replace(/[\u00C0-\u024F\u1E00-\u1EFF]/g, (c) => c.normalize('NFD')[0] ?? c);
+}
