@@ -53,12 +53,9 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
   // Non-empty: a page without turns was refused above.
   const turns = seg.turns.map((raw, i): Turn => {
     const turn: Turn = { speaker: raw.speaker, role: roleOfSpeaker(raw.speaker), paragraphs: raw.paragraphs };
-    if (turn.role === 'journalist' && i > 0) {
-      const before = seg.turns[i - 1]!;
-      if (roleOfSpeaker(before.speaker) !== 'journalist') {
-        const askedBy = announcedQuestioner(before.paragraphs.slice(-2).join(' '));
-        if (askedBy) turn.askedBy = askedBy;
-      }
+    if (turn.role === 'journalist') {
+      const askedBy = questionerBefore(seg.turns, i, roleOfSpeaker);
+      if (askedBy) turn.askedBy = askedBy;
     }
     if (raw.corrections.length) turn.corrections = raw.corrections;
     return turn;
@@ -133,6 +130,22 @@ function assignRoles(turns: readonly RawTurn[], agency: Agency, title: string, b
     }
   }
   return roles;
+}
+
+/**
+ * The reporter announced before turn `i`: by the turn just before it, or — when an operator only
+ * opened the line ("Your line is open") — by the moderator's turn before that. A journalist's own
+ * preceding turn (a follow-up) announces nobody.
+ */
+function questionerBefore(turns: readonly RawTurn[], i: number, roleOf: (speaker: string) => Role): string | null {
+  for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+    const role = roleOf(turns[j]!.speaker);
+    if (role === 'journalist') return null;
+    const name = announcedQuestioner(turns[j]!.paragraphs.slice(-2).join(' '));
+    if (name) return name;
+    if (role !== 'operator') return null;
+  }
+  return null;
 }
 
 function median(values: readonly number[]): number {

@@ -19,7 +19,8 @@ const ANNOUNCEMENTS: RegExp[] = [
   new RegExp(String.raw`\b[Gg]o ahead,? (?<name>${NAME})(?=[.?!,]|$)`, 'u'),
   new RegExp(String.raw`^(?:Yes|Yeah|Okay|OK|Sure|Right|Please|All right|Alright|And|Next|Then),? (?<name>${NAME})(?:,? (?:go ahead|please|you(?:'|’)re up|over to you))?[.?!]?$`, 'u'),
   new RegExp(String.raw`^(?<name>${NAME})(?:,? (?:go ahead|please|you(?:'|’)re up))?\?$`, 'u'),
-  new RegExp(String.raw`(?:^|[.?!] )(?<name>${NAME}), go ahead`, 'u'),
+  new RegExp(String.raw`(?:^|[.?!,] )(?<name>${NAME}),? go ahead`, 'u'),
+  new RegExp(String.raw`\b(?:[Ff]inal|[Ll]ast|[Nn]ext|[Ff]irst) question,? (?:to |from |goes to |is from )?(?<name>${NAME})`, 'u'),
 ];
 
 /** First words that are never a reporter's name in these phrases. */
