@@ -37,7 +37,7 @@ export interface ChannelReport {
    * is `www sitemap-index /sitemap_index.xml > /state_briefing-sitemap.xml`. */
   channel: string;
   ok: boolean;
-  /** Distinct candidate URLs it contributed (after include/exclude and `since`); an index counts its children's. */
+  /** Candidates (after include/exclude and `since`) this channel listed; an index counts its children's. */
   urls: number;
   error?: string;
 }
@@ -45,7 +45,7 @@ export interface ChannelReport {
 export interface DiscoverOptions {
   http: HttpClient;
   origins: OriginMap;
-  /** YYYY-MM-DD: URLs dated before it are dropped; undated URLs are kept. */
+  /** YYYY-MM-DD: URLs whose newest date is before it are dropped; undated URLs are kept. */
   since?: string;
   log?: (line: string) => void;
 }
@@ -113,22 +113,25 @@ export async function discover(agency: Agency, options: DiscoverOptions): Promis
 
   const merged = new Map<string, Candidate>();
   const reports: ChannelReport[] = [];
-  const counted = new Map<ChannelReport, Set<string>>();
+  const parents = new Map<string, ChannelReport>();
   for (const channelResults of results) {
     for (const { report, listed, parent } of channelResults) {
       reports.push(report);
-      counted.set(report, counted.get(report) ?? new Set());
+      if (parent !== undefined) parents.set(report.channel, parent);
       for (const item of listed) {
-        const candidate = reader.accept(item, report.channel, since);
-        if (candidate === null) continue;
-        merge(merged, candidate);
-        counted.get(report)?.add(candidate.url);
-        // A sitemap index counts the URLs found through its children.
-        if (parent !== undefined) counted.get(parent)?.add(candidate.url);
+        const candidate = reader.accept(item, report.channel);
+        if (candidate !== null) merge(merged, candidate);
       }
     }
   }
-  for (const [report, urls] of counted) report.urls = urls.size;
+  // `since` applies to the merged date: a URL an old sitemap entry and a fresh feed item both
+  // list is fresh.
+  const candidates = [...merged.values()]
+    .filter(
+      (candidate) => since === undefined || candidate.lastmod === undefined || Date.parse(candidate.lastmod) >= since,
+    )
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  countUrls(candidates, reports, parents);
 
   for (const report of reports) {
     log(
@@ -141,7 +144,6 @@ export async function discover(agency: Agency, options: DiscoverOptions): Promis
     const reasons = reports.map((report) => `${report.channel}: ${report.error}`).join('; ');
     throw new DiscoveryError(agency.origins[0]?.url ?? agency.id, `every discovery channel failed: ${reasons}`);
   }
-  const candidates = [...merged.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   return { candidates, channels: reports };
 }
 
@@ -234,17 +236,15 @@ class ChannelReader {
     return [{ report: index, listed: [] }, ...results.map((result) => ({ ...result, parent: index }))];
   }
 
-  /** Keeps a listed URL if it is canonicalizable, included, not excluded and not older than `since`. */
-  accept(item: Listed, channel: string, since: number | undefined): Candidate | null {
+  /** A candidate for a listed URL that maps to a canonical URL, is included and not excluded; else null. */
+  accept(item: Listed, channel: string): Candidate | null {
     const url = this.origins.toCanonical(item.loc);
     if (url === null) return null;
     const { include, exclude = [] } = this.agency.candidates;
     if (!include.some((pattern) => test(pattern, url)) || exclude.some((pattern) => test(pattern, url))) return null;
-    const time = item.date === undefined ? Number.NaN : Date.parse(item.date);
-    if (since !== undefined && !Number.isNaN(time) && time < since) return null;
-    return Number.isNaN(time)
-      ? { url, channels: [channel] }
-      : { url, lastmod: item.date as string, channels: [channel] };
+    // An unreadable date counts as no date: the URL is kept and fetched.
+    const dated = item.date !== undefined && !Number.isNaN(Date.parse(item.date));
+    return dated ? { url, lastmod: item.date as string, channels: [channel] } : { url, channels: [channel] };
   }
 
   private sourceUrl(origin: EnabledOrigin, path: string): string {
@@ -267,6 +267,21 @@ class ChannelReader {
     // Discovery sends no validators, so a 304 can only be a misbehaving server or cache.
     if (response.notModified) throw new DiscoveryError(url, 'unexpected 304 Not Modified');
     return response.body;
+  }
+}
+
+/** Sets each report's `urls`: final candidates it listed; an index counts those of its children. */
+function countUrls(candidates: Candidate[], reports: ChannelReport[], parents: Map<string, ChannelReport>): void {
+  const byChannel = new Map(reports.map((report) => [report.channel, report]));
+  for (const candidate of candidates) {
+    const counted = new Set<ChannelReport>();
+    for (const channel of candidate.channels) {
+      const report = byChannel.get(channel);
+      const parent = parents.get(channel);
+      if (report !== undefined) counted.add(report);
+      if (parent !== undefined) counted.add(parent);
+    }
+    for (const report of counted) report.urls += 1;
   }
 }
 

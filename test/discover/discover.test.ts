@@ -161,6 +161,37 @@ describe('discover', () => {
     expect(candidates.map((candidate) => candidate.url)).toEqual([`${WWW}/briefings/late/`, `${WWW}/briefings/tokyo/`]);
   });
 
+  it('applies `since` to the newest date any channel gives', async () => {
+    server = await startServer({
+      '/s.xml': {
+        body: `<urlset><url><loc>${WWW}/briefings/edited/</loc><lastmod>2021-06-01</lastmod></url></urlset>`,
+      },
+      '/feed/': {
+        body: `<rss><channel><item><link>${WWW}/briefings/edited/</link><pubDate>Mon, 17 Jan 2022 12:00:00 GMT</pubDate></item></channel></rss>`,
+      },
+    });
+    const agency = testAgency({
+      discovery: [
+        { type: 'sitemap', path: '/s.xml' },
+        { type: 'feed', path: '/feed/' },
+      ],
+    });
+    const origins = new OriginMap(agency, [server.origin]);
+    const { candidates, channels } = await discover(agency, {
+      http: new TestFetchClient(origins.allowedHosts()),
+      origins,
+      since: '2022-01-12',
+    });
+    expect(candidates).toEqual([
+      {
+        url: `${WWW}/briefings/edited/`,
+        lastmod: '2022-01-17T12:00:00Z',
+        channels: ['www feed /feed/', 'www sitemap /s.xml'],
+      },
+    ]);
+    expect(channels.map((report) => report.urls)).toEqual([1, 1]);
+  });
+
   it('refuses a malformed `since`', async () => {
     await expect(run(mirrorRoutes(), both, { since: '12/01/2022' })).rejects.toThrow(/since must be a date YYYY-MM-DD/);
   });
