@@ -1,0 +1,351 @@
+/**
+ * Discovery: the stage's only door. Reads every discovery channel (sitemap index, sitemap, feed)
+ * of every enabled origin and returns the candidate transcript URLs, canonical and de-duplicated.
+ * One broken channel is reported and the others carry on; only when every channel fails is the
+ * run's discovery a failure.
+ */
+import type { Agency, DiscoverySource } from '../agencies/types.ts';
+import type { FetchRequest, FetchResponse } from '../fetch/types.ts';
+import { DiscoveryError, describeError } from './errors.ts';
+import { parseFeed } from './feed.ts';
+import type { EnabledOrigin, OriginMap } from './origins.ts';
+import { parseSitemap, type SitemapEntry } from './sitemap.ts';
+
+export { DiscoveryError } from './errors.ts';
+export { parseFeed, type FeedItem } from './feed.ts';
+export { OriginMap, parseOriginArg, type EnabledOrigin, type OriginOverride } from './origins.ts';
+export { parseSitemap, type Sitemap, type SitemapEntry } from './sitemap.ts';
+
+/** What discovery needs from the fetcher (pipeline/fetch implements it). */
+export interface HttpClient {
+  get(request: FetchRequest): Promise<FetchResponse>;
+}
+
+/** A URL that may be a transcript. */
+export interface Candidate {
+  /** Canonical URL. */
+  url: string;
+  /** The newest date any channel gave (sitemap `<lastmod>` as written, feed dates as ISO UTC). */
+  lastmod?: string;
+  /** Channels that listed it, sorted. */
+  channels: string[];
+}
+
+/** How one channel (one fetched sitemap or feed) went. */
+export interface ChannelReport {
+  /** `<origin> <type> <path>`, e.g. `www sitemap-index /sitemap_index.xml`; a followed child sitemap
+   * is `www sitemap-index /sitemap_index.xml > /state_briefing-sitemap.xml`. */
+  channel: string;
+  ok: boolean;
+  /** Candidates (after include/exclude and `since`) this channel listed; an index counts its children's. */
+  urls: number;
+  error?: string;
+}
+
+export interface DiscoverOptions {
+  http: HttpClient;
+  origins: OriginMap;
+  /** YYYY-MM-DD: URLs whose newest date is before it are dropped; undated URLs are kept. */
+  since?: string;
+  log?: (line: string) => void;
+}
+
+export interface DiscoveryResult {
+  /** Sorted by URL. */
+  candidates: Candidate[];
+  /** In the order of the agency's origins and discovery sources. */
+  channels: ChannelReport[];
+}
+
+const XML_TYPES = [
+  'application/xml',
+  'text/xml',
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/rdf+xml',
+  'application/x-xml',
+];
+const XML_ACCEPT = 'application/xml, text/xml;q=0.9, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.1';
+
+/** A URL a channel listed, with the date it gave. */
+interface Listed {
+  loc: string;
+  date?: string;
+}
+
+/** What one fetched document yielded; a child sitemap's `parent` is its index's report. */
+interface ChannelResult {
+  report: ChannelReport;
+  listed: Listed[];
+  parent?: ChannelReport;
+}
+
+/**
+ * Finds the candidate transcript URLs of an agency.
+ *
+ * @throws DiscoveryError when no channel applies to the enabled origins, or when every channel failed.
+ * @example
+ * const { candidates, channels } = await discover(state, { http: fetcher, origins: new OriginMap(state) });
+ */
+export async function discover(agency: Agency, options: DiscoverOptions): Promise<DiscoveryResult> {
+  const { origins, log = () => {} } = options;
+  const since = options.since === undefined ? undefined : sinceInstant(options.since);
+  checkSourceOrigins(agency);
+  const jobs = origins
+    .enabled()
+    .flatMap((origin) =>
+      agency.discovery.filter((source) => appliesTo(source, origin)).map((source) => ({ origin, source })),
+    );
+  if (jobs.length === 0) {
+    const names = origins
+      .enabled()
+      .map((origin) => origin.name)
+      .join(', ');
+    throw new DiscoveryError(
+      agency.origins[0]?.url ?? agency.id,
+      `no discovery channel of agency ${agency.id} applies to the enabled origins (${names})`,
+    );
+  }
+
+  const reader = new ChannelReader(agency, options.http, origins, log);
+  // Channels are independent; the fetcher paces requests per host, so they may overlap.
+  const results = await Promise.all(jobs.map(({ origin, source }) => reader.read(origin, source)));
+
+  const merged = new Map<string, Candidate>();
+  const reports: ChannelReport[] = [];
+  const parents = new Map<string, ChannelReport>();
+  for (const channelResults of results) {
+    for (const { report, listed, parent } of channelResults) {
+      reports.push(report);
+      if (parent !== undefined) parents.set(report.channel, parent);
+      for (const item of listed) {
+        const candidate = reader.accept(item, report.channel);
+        if (candidate !== null) merge(merged, candidate);
+      }
+    }
+  }
+  // `since` applies to the merged date: a URL an old sitemap entry and a fresh feed item both
+  // list is fresh.
+  const candidates = [...merged.values()]
+    .filter(
+      (candidate) => since === undefined || candidate.lastmod === undefined || Date.parse(candidate.lastmod) >= since,
+    )
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  countUrls(candidates, reports, parents);
+
+  for (const report of reports) {
+    log(
+      report.ok
+        ? `discover: ${report.channel}: ${report.urls} URLs`
+        : `discover: ${report.channel}: FAILED: ${report.error}`,
+    );
+  }
+  if (reports.every((report) => !report.ok)) {
+    const reasons = reports.map((report) => `${report.channel}: ${report.error}`).join('; ');
+    throw new DiscoveryError(agency.origins[0]?.url ?? agency.id, `every discovery channel failed: ${reasons}`);
+  }
+  return { candidates, channels: reports };
+}
+
+function appliesTo(source: DiscoverySource, origin: EnabledOrigin): boolean {
+  return source.on === undefined || source.on.includes(origin.name);
+}
+
+/** A channel declared on an origin the agency does not have is an adapter bug, not a site problem. */
+function checkSourceOrigins(agency: Agency): void {
+  const names = new Set(agency.origins.map((origin) => origin.name));
+  for (const source of agency.discovery) {
+    const unknown = source.on?.filter((name) => !names.has(name)) ?? [];
+    if (unknown.length > 0) {
+      throw new Error(
+        `agency ${agency.id}: discovery source ${source.path} names unknown origin(s) ${unknown.join(', ')}`,
+      );
+    }
+  }
+}
+
+/** Reads channels: fetches, parses and follows, turning every failure into a report. */
+class ChannelReader {
+  constructor(
+    private readonly agency: Agency,
+    private readonly http: HttpClient,
+    private readonly origins: OriginMap,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  async read(origin: EnabledOrigin, source: DiscoverySource): Promise<ChannelResult[]> {
+    const channel = `${origin.name} ${source.type} ${source.path}`;
+    try {
+      const url = this.sourceUrl(origin, source.path);
+      if (source.type === 'feed') {
+        const items = parseFeed(await this.fetch(url), url);
+        return [
+          ok(
+            channel,
+            items.map((item) => listed(item.url, newest(item.updated, item.published))),
+          ),
+        ];
+      }
+      const sitemap = parseSitemap(await this.fetch(url), url);
+      if (source.type === 'sitemap') {
+        if (sitemap.kind !== 'urlset')
+          throw new DiscoveryError(url, 'expected a sitemap (<urlset>), found a sitemap index');
+        return [
+          ok(
+            channel,
+            sitemap.urls.map((entry) => listed(entry.loc, entry.lastmod)),
+          ),
+        ];
+      }
+      if (sitemap.kind !== 'index')
+        throw new DiscoveryError(url, 'expected a sitemap index, found a sitemap (<urlset>)');
+      return await this.followIndex(channel, source.follow, sitemap.sitemaps);
+    } catch (error) {
+      return [failed(channel, error)];
+    }
+  }
+
+  /** Reads the index's child sitemaps that `follow` matches; each is reported on its own line. */
+  private async followIndex(channel: string, follow: RegExp, sitemaps: SitemapEntry[]): Promise<ChannelResult[]> {
+    const children = sitemaps.filter((entry) => test(follow, this.origins.toCanonical(entry.loc) ?? entry.loc));
+    this.log(`discover: ${channel}: following ${children.length} of ${sitemaps.length} sitemaps`);
+    const results = await Promise.all(
+      children.map(async (entry) => {
+        // Labelled by the canonical path, so reports read the same on a mirror run.
+        const label = `${channel} > ${pathOf(this.origins.toCanonical(entry.loc) ?? entry.loc)}`;
+        try {
+          const url = this.childUrl(entry.loc);
+          const sitemap = parseSitemap(await this.fetch(url), url);
+          // The protocol forbids nesting indexes; following one could loop.
+          if (sitemap.kind !== 'urlset')
+            throw new DiscoveryError(url, 'a sitemap index listed in a sitemap index is not followed');
+          return ok(
+            label,
+            sitemap.urls.map((item) => listed(item.loc, item.lastmod)),
+          );
+        } catch (error) {
+          return failed(label, error);
+        }
+      }),
+    );
+    const index: ChannelReport =
+      children.length > 0 && results.every((result) => !result.report.ok)
+        ? // An index whose every child failed has discovered nothing: it must not count as working.
+          { channel, ok: false, urls: 0, error: `all ${children.length} followed sitemaps failed` }
+        : { channel, ok: true, urls: 0 };
+    return [{ report: index, listed: [] }, ...results.map((result) => ({ ...result, parent: index }))];
+  }
+
+  /** A candidate for a listed URL that maps to a canonical URL, is included and not excluded; else null. */
+  accept(item: Listed, channel: string): Candidate | null {
+    const url = this.origins.toCanonical(item.loc);
+    if (url === null) return null;
+    const { include, exclude = [] } = this.agency.candidates;
+    if (!include.some((pattern) => test(pattern, url)) || exclude.some((pattern) => test(pattern, url))) return null;
+    // An unreadable date counts as no date: the URL is kept and fetched.
+    const dated = item.date !== undefined && !Number.isNaN(Date.parse(item.date));
+    return dated ? { url, lastmod: item.date as string, channels: [channel] } : { url, channels: [channel] };
+  }
+
+  private sourceUrl(origin: EnabledOrigin, path: string): string {
+    // Sources are declared relative to the origin; resolving against the request base keeps a
+    // mirror's path prefix (`http://127.0.0.1:8080/www` + `/sitemap_index.xml`).
+    return `${origin.request}/${path.replace(/^\/+/, '')}`;
+  }
+
+  /** Child sitemaps are listed with canonical URLs; requests go to the mapped (mirror) URL only. */
+  private childUrl(loc: string): string {
+    const canonical = this.origins.toCanonical(loc);
+    const request = canonical === null ? null : this.origins.toRequest(canonical);
+    if (request === null)
+      throw new DiscoveryError(loc, 'sitemap is not on an enabled origin of the agency; not fetched');
+    return request;
+  }
+
+  private async fetch(url: string): Promise<string> {
+    const response = await this.http.get({ url, accept: XML_ACCEPT, expect: XML_TYPES });
+    // Discovery sends no validators, so a 304 can only be a misbehaving server or cache.
+    if (response.notModified) throw new DiscoveryError(url, 'unexpected 304 Not Modified');
+    return response.body;
+  }
+}
+
+/** Sets each report's `urls`: final candidates it listed; an index counts those of its children. */
+function countUrls(candidates: Candidate[], reports: ChannelReport[], parents: Map<string, ChannelReport>): void {
+  const byChannel = new Map(reports.map((report) => [report.channel, report]));
+  for (const candidate of candidates) {
+    const counted = new Set<ChannelReport>();
+    for (const channel of candidate.channels) {
+      const report = byChannel.get(channel);
+      const parent = parents.get(channel);
+      if (report !== undefined) counted.add(report);
+      if (parent !== undefined) counted.add(parent);
+    }
+    for (const report of counted) report.urls += 1;
+  }
+}
+
+function ok(channel: string, items: Listed[]): ChannelResult {
+  return { report: { channel, ok: true, urls: 0 }, listed: items };
+}
+
+function failed(channel: string, error: unknown): ChannelResult {
+  const where = error instanceof DiscoveryError ? `${error.url}: ` : '';
+  return { report: { channel, ok: false, urls: 0, error: where + describeError(error) }, listed: [] };
+}
+
+function listed(loc: string, date: string | undefined): Listed {
+  return date === undefined ? { loc } : { loc, date };
+}
+
+/** Merges a candidate into the map: the newest date wins, channels are unioned. */
+function merge(into: Map<string, Candidate>, candidate: Candidate): void {
+  const existing = into.get(candidate.url);
+  if (existing === undefined) {
+    into.set(candidate.url, candidate);
+    return;
+  }
+  existing.channels = [...new Set([...existing.channels, ...candidate.channels])].sort();
+  const lastmod = newest(existing.lastmod, candidate.lastmod);
+  if (lastmod !== undefined) existing.lastmod = lastmod;
+}
+
+/**
+ * The later of two dates. Equal instants written differently (`2022-01-18T00:00:00Z` and
+ * `2022-01-18`) tie-break on the string so the result does not depend on channel order.
+ */
+function newest(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined || Number.isNaN(Date.parse(a)))
+    return b !== undefined && !Number.isNaN(Date.parse(b)) ? b : undefined;
+  if (b === undefined || Number.isNaN(Date.parse(b))) return a;
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  if (ta !== tb) return ta > tb ? a : b;
+  return a > b ? a : b;
+}
+
+/**
+ * The first instant that is on or after `since` anywhere on Earth (00:00 at UTC+14). Dropping a
+ * URL only costs this run a page, keeping one costs a conditional request, so a URL stamped late
+ * on the day before in UTC (but already `since` in Asia) is kept.
+ */
+function sinceInstant(since: string): number {
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(since) ? Date.parse(`${since}T00:00:00+14:00`) : Number.NaN;
+  if (Number.isNaN(time)) throw new Error(`since must be a date YYYY-MM-DD, got "${since}"`);
+  return time;
+}
+
+/** RegExp.test without the `lastIndex` state a /g or /y pattern would carry between calls. */
+function test(pattern: RegExp, value: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(value);
+}
+
+function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
+}
