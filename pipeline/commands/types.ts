@@ -9,3 +9,6 @@ export interface Command {
   /** Runs the command with the arguments after its name; resolves to the process exit code. */
   run(argv: string[]): Promise<number>;
 }
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, fatal: 1, partial: 2, usage: 64 } as const;

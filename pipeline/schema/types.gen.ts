@@ -259,3 +259,57 @@ export interface CrawledPage {
   etag?: string;
   lastModified?: string;
 }
+
+/**
+ * output/changelog.json: one entry per run that changed the dataset (or met new failures), oldest first.
+ */
+export interface Changelog {
+  schemaVersion: string;
+  entries: ChangelogEntry[];
+}
+export interface ChangelogEntry {
+  /**
+   * The CI run id when run by GitHub Actions, else the run's start time.
+   */
+  runId: string;
+  /**
+   * When the run finished (ISO 8601).
+   */
+  time: string;
+  /**
+   * index.json's datasetVersion after this run.
+   */
+  datasetVersion: string;
+  counts: {
+    added: number;
+    revised: number;
+    withdrawn: number;
+    restored: number;
+    reprocessed: number;
+    failed: number;
+  };
+  added: string[];
+  /**
+   * Source edits, with their change class.
+   */
+  revised: {
+    id: string;
+    revision: number;
+    change: 'cosmetic' | 'minor' | 'substantive' | 'revert';
+    revertOf?: number;
+  }[];
+  withdrawn: string[];
+  restored: string[];
+  /**
+   * Technical upgrades: records re-extracted by a newer Podium, not edited at the source.
+   */
+  reprocessed: string[];
+  /**
+   * Pages that failed in this run; their stored records were kept as they were.
+   */
+  failures: {
+    url: string;
+    stage: 'discover' | 'fetch' | 'extract';
+    message: string;
+  }[];
+}

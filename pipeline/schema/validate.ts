@@ -5,7 +5,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { CrawlState, DatasetIndex, Transcript } from './types.ts';
+import type { Changelog, CrawlState, DatasetIndex, Transcript } from './types.ts';
 import { SCHEMA_FILES } from './files.ts';
 import { loadSchema, type SchemaFile } from './schemas.ts';
 
@@ -96,4 +96,9 @@ export function validateIndex(value: unknown): ValidationResult<DatasetIndex> {
 /** Checks a `state/<agency>.json` file against schemas/crawl-state.schema.json. */
 export function validateCrawlState(value: unknown): ValidationResult<CrawlState> {
   return run<CrawlState>('crawl-state.schema.json', value);
+}
+
+/** Checks `changelog.json` against schemas/changelog.schema.json. */
+export function validateChangelog(value: unknown): ValidationResult<Changelog> {
+  return run<Changelog>('changelog.schema.json', value);
 }

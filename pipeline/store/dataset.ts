@@ -6,11 +6,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join, posix } from 'node:path';
-import type { CrawlState, DatasetIndex, Transcript } from '../schema/types.ts';
+import type { Changelog, CrawlState, DatasetIndex, Transcript } from '../schema/types.ts';
 import { loadSchema } from '../schema/schemas.ts';
 import { writeFileAtomic, writeIfChanged } from './atomic.ts';
 import { stableJson } from './json.ts';
-import { AGENCY_PATTERN, rawPath, recordPath, resolveInside } from './paths.ts';
+import { AGENCY_PATTERN, historyDir, rawPath, recordPath, resolveInside } from './paths.ts';
 
 /** Index of the OS byte in a gzip header (RFC 1952 §2.3). */
 const GZIP_OS_OFFSET = 9;
@@ -64,6 +64,32 @@ export class Dataset {
   async listRecordFiles(): Promise<string[]> {
     const files = await listFiles(this.path('transcripts'), 'transcripts');
     return files.filter((file) => file.endsWith('.json')).sort(compare);
+  }
+
+  /**
+   * Keeps a full earlier version of a record at `history/<agency>/<date>-<slug>/<revision>.json`,
+   * so consumers of the published files can rebuild any version without git.
+   *
+   * @returns true when the file changed.
+   */
+  async writeHistory(record: Transcript): Promise<boolean> {
+    const rel = `${historyDir(record.id)}${record.revision}.json`;
+    return writeIfChanged(this.path(rel), stableJson(record, loadSchema('transcript.schema.json')));
+  }
+
+  /** An earlier full version of a record, or null. The current revision lives in transcripts/. */
+  async readHistory(id: string, revision: number): Promise<Transcript | null> {
+    return this.#readJson<Transcript>(`${historyDir(id)}${revision}.json`);
+  }
+
+  /** `changelog.json`, or null when no run has changed the dataset yet. */
+  async readChangelog(): Promise<Changelog | null> {
+    return this.#readJson<Changelog>('changelog.json');
+  }
+
+  /** @returns true when the file changed. */
+  async writeChangelog(changelog: Changelog): Promise<boolean> {
+    return writeIfChanged(this.path('changelog.json'), stableJson(changelog, loadSchema('changelog.schema.json')));
   }
 
   /** `state/<agency>.json`, or null when the agency has not been crawled yet. */

@@ -11,7 +11,7 @@ import { foldSpaces } from '../../pipeline/extract/text.ts';
 import { recordFromPage } from '../../pipeline/record/from-page.ts';
 import type { Transcript } from '../../pipeline/schema/types.ts';
 import { CHROME_MARKERS } from '../support/state-page.ts';
-import { corpusAvailable, corpusPage, loadCorpus, type CorpusItem, type CorpusVersion } from '../support/corpus.ts';
+import { CORPUS_FILE, corpusAvailable, corpusPage, loadCorpus, type CorpusItem, type CorpusVersion } from '../support/corpus.ts';
 
 const available = corpusAvailable();
 const items = available ? loadCorpus() : [];
@@ -45,6 +45,10 @@ function boldLabels(bodyHtml: string): Map<string, number> {
   }
   return found;
 }
+
+it.runIf(process.env['PODIUM_REQUIRE_CORPUS'] === '1')('finds the corpus when CI requires it', () => {
+  expect(available, `no corpus at ${CORPUS_FILE}`).toBe(true);
+});
 
 describe.runIf(available)('real State Department corpus', () => {
   afterAll(() => {

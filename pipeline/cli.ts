@@ -1,0 +1,56 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * Podium's command line: `npx tsx pipeline/cli.ts <command> [options]`, or
+ * `npm run podium -- <command> [options]`. Every command has `--help`.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Command } from './commands/types.ts';
+import { EXIT } from './commands/types.ts';
+import { extractCommand } from './commands/extract.ts';
+import { runCommand } from './commands/run.ts';
+import { validateCommand } from './commands/validate.ts';
+
+export const COMMANDS: Command[] = [extractCommand, runCommand, validateCommand];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: podium <command> [options]',
+    '',
+    'Government briefing transcripts as a versioned, schema-validated JSON dataset.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `podium <command> --help` for a command\'s options.',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(overview());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    console.error(`podium: unknown command "${name}"\n\n${overview()}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    const e = error as Error & { code?: string };
+    // parseArgs reports unknown or malformed options this way.
+    if (e.code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`podium ${name}: ${e.message}\n\n${command.usage}`);
+      return EXIT.usage;
+    }
+    console.error(`podium ${name}: ${e.stack ?? e.message}`);
+    return EXIT.fatal;
+  }
+}
+
+const invoked = process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invoked) process.exitCode = await main(process.argv.slice(2));

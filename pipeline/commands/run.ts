@@ -1,0 +1,115 @@
+/** `podium run`: discover, fetch, extract, validate and store into the dataset. */
+import { parseArgs } from 'node:util';
+import { getAgency, loadAgencies } from '../agencies/index.ts';
+import { DiscoveryError } from '../discover/index.ts';
+import { LockedError } from '../run/lock.ts';
+import { runPipeline, type RunReport } from '../run/index.ts';
+import { EXIT, type Command } from './types.ts';
+
+const usage = `Usage: podium run [--agency <id>]... [--origin <url>]... [--out <dir>]
+                  [--since <YYYY-MM-DD>] [--limit <n>] [--concurrency <n>]
+
+Discovers transcript pages (sitemaps, feeds), fetches them politely (robots.txt
+crawl-delay, conditional requests, per-host limit), extracts and validates each record
+and stores it into the dataset.
+
+Options:
+  --agency <id>        agency adapter to run; repeat for several (default: all)
+  --origin <url>       send every request to this origin instead of the agency's
+                       primary one (a mirror or a test server); records keep canonical
+                       URLs. <name>=<url> replaces a named origin (e.g. archive=...), and
+                       web-archive=<url> the Internet Archive fallback. With any --origin,
+                       origins not given are not contacted at all.
+  --out <dir>          dataset directory (default: output)
+  --since <date>       skip pages whose sitemap/feed date is before YYYY-MM-DD
+  --limit <n>          consider at most n pages per agency, newest first
+  --concurrency <n>    parallel requests per host (default: 2)
+  -h, --help           show this help
+
+Exit status: 0 when every page succeeded, 2 when some pages failed but everything
+else was saved, 1 on a fatal error (no discovery channel answered, dataset locked).`;
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'discover, fetch, extract, validate and store transcripts',
+  usage,
+  async run(argv) {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        agency: { type: 'string', multiple: true },
+        origin: { type: 'string', multiple: true },
+        out: { type: 'string', default: 'output' },
+        since: { type: 'string' },
+        limit: { type: 'string' },
+        concurrency: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      console.log(usage);
+      return EXIT.ok;
+    }
+    const limit = positiveInt(values.limit, '--limit');
+    const concurrency = positiveInt(values.concurrency, '--concurrency');
+    if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) {
+      console.error(`podium run: --since wants YYYY-MM-DD, got "${values.since}"`);
+      return EXIT.usage;
+    }
+    if (limit === null || concurrency === null) return EXIT.usage;
+    const agencies = values.agency?.length ? await Promise.all(values.agency.map(getAgency)) : await loadAgencies();
+    const tty = process.stderr.isTTY;
+    try {
+      const report = await runPipeline({
+        agencies,
+        out: values.out,
+        ...(values.origin ? { origins: values.origin } : {}),
+        ...(values.since ? { since: values.since } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+        ...(concurrency !== undefined ? { concurrency } : {}),
+        ...(process.env['GITHUB_RUN_ID'] ? { runId: process.env['GITHUB_RUN_ID'] } : {}),
+        progress: (line) => {
+          if (tty) process.stderr.write(`${line}\n`);
+        },
+      });
+      console.log(summarize(report));
+      return report.exitCode;
+    } catch (error) {
+      if (error instanceof DiscoveryError || error instanceof LockedError) {
+        console.error(`podium run: ${error.message}`);
+        return EXIT.fatal;
+      }
+      throw error;
+    }
+  },
+};
+
+function positiveInt(value: string | undefined, flag: string): number | undefined | null {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`podium run: ${flag} wants a positive integer, got "${value}"`);
+    return null;
+  }
+  return n;
+}
+
+/** The short summary printed at the end of every run. */
+export function summarize(report: RunReport): string {
+  const lines: string[] = [];
+  for (const a of report.agencies) {
+    lines.push(
+      `${a.agency}: ${a.candidates} candidates, ${a.requested} requested, ${a.skipped} skipped (lastmod), ` +
+        `${a.notModified} not modified, ${a.unchanged} unchanged, ${a.notTranscripts} not transcripts`,
+    );
+  }
+  const revised = report.revised.map((r) => r.change);
+  const classes = [...new Set(revised)].map((c) => `${revised.filter((x) => x === c).length} ${c}`).join(', ');
+  lines.push(
+    `dataset ${report.datasetVersion ?? '(empty)'}: ${report.added.length} new, ${report.revised.length} revised${classes ? ` (${classes})` : ''}, ` +
+      `${report.withdrawn.length} withdrawn, ${report.restored.length} restored, ${report.failures.length} failed` +
+      (report.changed ? '' : ' — no file changed'),
+  );
+  for (const f of report.failures) lines.push(`  failed [${f.stage}] ${f.message}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,22 @@
+/**
+ * Reads an article body that came without its page (a REST API's `content.rendered`): the
+ * header facts come from the API's fields, the blocks from the fragment, with the same
+ * boilerplate removal as a page.
+ */
+import { load } from 'cheerio/slim';
+import type { Element } from 'domhandler';
+import type { Agency, FallbackPage } from '../agencies/types.ts';
+import { readBlocks } from './blocks.ts';
+import { ExtractError } from './errors.ts';
+import type { ExtractedPage } from './page.ts';
+import { MAX_BLOCKS } from './page.ts';
+
+export function extractFragment(post: Exclude<FallbackPage, { html: string }>, agency: Agency, where: string): ExtractedPage {
+  const $ = load(`<div id="podium-fragment">${post.bodyHtml}</div>`);
+  const root = $('#podium-fragment');
+  if (agency.page.remove.length) root.find(agency.page.remove.join(',')).remove();
+  const blocks = readBlocks(root[0] as Element);
+  if (blocks.length === 0) throw new ExtractError(where, 'no-body', 'the API returned an empty body');
+  if (blocks.length > MAX_BLOCKS) throw new ExtractError(where, 'too-large', `article body has ${blocks.length} paragraphs (limit ${MAX_BLOCKS})`);
+  return { url: null, title: post.title, docType: post.docType, date: post.date, byline: [], location: null, blocks };
+}

@@ -1,0 +1,21 @@
+/**
+ * The content hash that decides whether a transcript changed: title, date, kind and turns
+ * (speaker and paragraphs), whitespace-folded. Raw HTML, scripts, tracking parameters, header
+ * validators and derived fields (roles, questioners, stats) are left out, so a new fetch of the
+ * same words is not a new revision.
+ */
+import { createHash } from 'node:crypto';
+import type { Transcript } from '../schema/types.ts';
+import { foldSpaces } from '../extract/text.ts';
+
+export type HashedContent = Pick<Transcript, 'title' | 'date' | 'kind' | 'turns'>;
+
+export function contentSha256(content: HashedContent): string {
+  const canonical = JSON.stringify([
+    foldSpaces(content.title),
+    content.date,
+    content.kind,
+    content.turns.map((t) => [t.speaker, t.paragraphs.map(foldSpaces)]),
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}

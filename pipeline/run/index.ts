@@ -1,0 +1,289 @@
+/**
+ * A run: for each agency, discover -> fetch -> extract -> parse -> validate -> store, then the
+ * index, the changelog and the crawl state. Pages are independent: one failing page never stops
+ * the others and never touches what the dataset already holds for it.
+ *
+ * Write order keeps a crash (even SIGKILL) recoverable: records, history and raw pages first
+ * (each atomic), then the index, then the changelog, then the crawl state. A crash before the
+ * crawl state only means those pages are fetched again next run and found unchanged.
+ */
+import pLimit from 'p-limit';
+import type { Agency } from '../agencies/types.ts';
+import { discover, DiscoveryError, OriginMap, parseOriginArg, type Candidate, type ChannelReport, type OriginOverride } from '../discover/index.ts';
+import { Fetcher, defaultFetcherOptions } from '../fetch/index.ts';
+import type { FetcherOptions } from '../fetch/types.ts';
+import type { Changelog, ChangelogEntry, CrawledPage, CrawlState, DatasetIndex, IndexEntry, Transcript } from '../schema/types.ts';
+import { SCHEMA_VERSION } from '../schema/version.ts';
+import { Dataset } from '../store/dataset.ts';
+import { recordPath } from '../store/paths.ts';
+import { nextDatasetVersion } from './dataset-version.ts';
+import { acquireLock } from './lock.ts';
+import { processPage, type PageOutcome } from './page.ts';
+
+export interface RunOptions {
+  agencies: Agency[];
+  /** Dataset directory. */
+  out: string;
+  /** Raw `--origin` values: `<url>` or `<name>=<url>`; `web-archive=<url>` redirects that fallback. */
+  origins?: string[];
+  since?: string;
+  /** At most this many candidates (newest first) are considered per agency. */
+  limit?: number;
+  /** Parallel requests per host. */
+  concurrency?: number;
+  /** Overrides for the fetcher (tests shorten timeouts and delays). */
+  fetcher?: Partial<FetcherOptions>;
+  now?: () => Date;
+  /** Progress lines (one per stage). */
+  progress?: (line: string) => void;
+  /** CI run id for the changelog; the start time when absent. */
+  runId?: string;
+}
+
+export interface PageFailure {
+  agency: string;
+  url: string;
+  stage: 'discover' | 'fetch' | 'extract';
+  message: string;
+  templateChange: boolean;
+}
+
+export interface AgencyReport {
+  agency: string;
+  channels: ChannelReport[];
+  candidates: number;
+  requested: number;
+  skipped: number;
+  notModified: number;
+  notTranscripts: number;
+  unchanged: number;
+}
+
+export interface RunReport {
+  agencies: AgencyReport[];
+  added: string[];
+  revised: { id: string; revision: number; change: string; revertOf?: number }[];
+  reprocessed: string[];
+  withdrawn: string[];
+  restored: string[];
+  failures: PageFailure[];
+  /** Whether any dataset file changed. */
+  changed: boolean;
+  datasetVersion: string | null;
+  /** 0: every page succeeded; 2: some pages failed, the rest is saved. */
+  exitCode: 0 | 2;
+}
+
+/** The web archive fallback's `--origin` name. */
+const WEB_ARCHIVE = 'web-archive';
+
+export async function runPipeline(options: RunOptions): Promise<RunReport> {
+  const now = options.now ?? (() => new Date());
+  const progress = options.progress ?? (() => {});
+  const startedAt = now();
+  const dataset = new Dataset(options.out);
+  const lock = await acquireLock(options.out);
+  try {
+    const report: RunReport = {
+      agencies: [], added: [], revised: [], reprocessed: [], withdrawn: [], restored: [], failures: [],
+      changed: false, datasetVersion: null, exitCode: 0,
+    };
+    const index = (await dataset.readIndex()) ?? { schemaVersion: SCHEMA_VERSION, datasetVersion: nextDatasetVersion(null, startedAt), transcripts: [] };
+    const entries = new Map(index.transcripts.map((e) => [e.id, e]));
+    const states = new Map<string, CrawlState>();
+
+    for (const agency of options.agencies) {
+      const { agencyReport, outcomes, state } = await runAgency(agency, options, dataset, now, progress);
+      report.agencies.push(agencyReport);
+      states.set(agency.id, state);
+      report.changed = (await storeOutcomes(outcomes, agency, dataset, entries, report, now)) || report.changed;
+    }
+
+    // The index, then the changelog, then the crawl state (see the file comment).
+    if (report.changed) {
+      const next: DatasetIndex = {
+        schemaVersion: SCHEMA_VERSION,
+        datasetVersion: nextDatasetVersion(index.datasetVersion, now()),
+        transcripts: [...entries.values()],
+      };
+      await dataset.writeIndex(next);
+      report.datasetVersion = next.datasetVersion;
+    } else {
+      report.datasetVersion = (await dataset.readIndex())?.datasetVersion ?? null;
+    }
+    if (report.changed || report.failures.length) {
+      await appendChangelog(dataset, report, options.runId ?? startedAt.toISOString(), now());
+    }
+    for (const state of states.values()) await dataset.writeCrawlState(state);
+
+    report.exitCode = report.failures.length ? 2 : 0;
+    return report;
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runAgency(agency: Agency, options: RunOptions, dataset: Dataset, now: () => Date, progress: (line: string) => void) {
+  const overrides = (options.origins ?? []).map(parseOriginArg);
+  const archiveOverride = overrides.find((o) => o.name === WEB_ARCHIVE);
+  const origins = new OriginMap(agency, overrides.filter((o): o is OriginOverride => o.name !== WEB_ARCHIVE));
+  const allowed = origins.allowedHosts();
+  // The web archive is a foreign host: used as is on live runs, through its override on mirror
+  // runs, and never when a mirror run gives no override (it must not reach the real archive).
+  const foreign = (absolute: string): string | null => {
+    const url = new URL(absolute);
+    if (archiveOverride) return `${archiveOverride.url.replace(/\/$/, '')}${url.pathname}${url.search}`;
+    return origins.overridden ? null : absolute;
+  };
+  if (archiveOverride) allowed.add(new URL(archiveOverride.url).host);
+  else if (!origins.overridden) for (const f of agency.fallbacks ?? []) {
+    const probe = f.url(new URL(agency.origins[0]!.url + '/x/'));
+    if (probe && /^https?:/.test(probe)) allowed.add(new URL(probe).host);
+  }
+
+  const fetcher = new Fetcher(
+    defaultFetcherOptions({
+      allowedHosts: allowed,
+      decoys: agency.decoys,
+      ...(options.concurrency ? { concurrencyPerHost: options.concurrency } : {}),
+      ...options.fetcher,
+    }),
+  );
+
+  const state = (await dataset.readCrawlState(agency.id)) ?? { schemaVersion: SCHEMA_VERSION, agency: agency.id, pages: [] };
+  const known = new Map(state.pages.map((p) => [p.url, p]));
+  const agencyReport: AgencyReport = {
+    agency: agency.id, channels: [], candidates: 0, requested: 0, skipped: 0, notModified: 0, notTranscripts: 0, unchanged: 0,
+  };
+
+  let candidates: Candidate[];
+  try {
+    const found = await discover(agency, { http: fetcher, origins, ...(options.since ? { since: options.since } : {}) });
+    candidates = found.candidates;
+    agencyReport.channels = found.channels;
+    const broken = found.channels.filter((c) => !c.ok).length;
+    progress(`discover ${agency.id}: ${candidates.length} candidate pages from ${found.channels.length - broken} channels${broken ? ` (${broken} failed)` : ''}`);
+  } catch (error) {
+    if (error instanceof DiscoveryError) throw new DiscoveryError(error.url, `${agency.id}: ${error.reason}`);
+    throw error;
+  }
+  // Newest first, so --limit keeps the most recent pages.
+  candidates.sort((a, b) => (b.lastmod ?? '').localeCompare(a.lastmod ?? '') || a.url.localeCompare(b.url));
+  if (options.limit !== undefined) candidates = candidates.slice(0, options.limit);
+  agencyReport.candidates = candidates.length;
+
+  const limit = pLimit(Math.max(1, (options.concurrency ?? 2) * Math.max(1, origins.enabled().length)));
+  let done = 0;
+  const outcomes = await Promise.all(
+    candidates.map((candidate) =>
+      limit(async () => {
+        const outcome = await processPage(candidate, {
+          agency, http: fetcher, origins, foreign, known, now,
+          existing: (id) => dataset.readRecord(id),
+        });
+        done++;
+        if (done === candidates.length || done % 25 === 0) progress(`fetch ${agency.id}: ${done}/${candidates.length} pages`);
+        return outcome;
+      }),
+    ),
+  );
+
+  for (const o of outcomes) {
+    if (o.kind !== 'skipped') agencyReport.requested++;
+    if (o.kind === 'skipped') agencyReport.skipped++;
+    if (o.kind === 'not-modified') agencyReport.notModified++;
+    if (o.kind === 'not-transcript') agencyReport.notTranscripts++;
+    if (o.kind === 'stored' && o.observation.kind === 'unchanged') agencyReport.unchanged++;
+    if ('page' in o && o.page) known.set(o.url, o.page);
+  }
+  const nextState: CrawlState = { schemaVersion: SCHEMA_VERSION, agency: agency.id, pages: [...known.values()] };
+  return { agencyReport, outcomes, state: nextState };
+}
+
+/** Applies page outcomes to the dataset; returns whether any file changed. */
+async function storeOutcomes(
+  outcomes: PageOutcome[],
+  agency: Agency,
+  dataset: Dataset,
+  entries: Map<string, IndexEntry>,
+  report: RunReport,
+  now: () => Date,
+): Promise<boolean> {
+  let changed = false;
+  for (const o of outcomes) {
+    if (o.kind === 'failed') {
+      report.failures.push({ agency: agency.id, url: o.url, stage: o.stage, message: o.message, templateChange: o.templateChange });
+      continue;
+    }
+    if (o.kind === 'gone') {
+      const id = o.page?.verdict === 'transcript' ? o.page.id : undefined;
+      const record = id ? await dataset.readRecord(id) : null;
+      if (record && record.status !== 'withdrawn') {
+        const tombstone: Transcript = { ...record, status: 'withdrawn', withdrawnAt: now().toISOString() };
+        changed = (await dataset.writeRecord(tombstone)) || changed;
+        entries.set(tombstone.id, indexEntry(tombstone));
+        report.withdrawn.push(tombstone.id);
+      } else if (!record) {
+        report.failures.push({ agency: agency.id, url: o.url, stage: 'fetch', message: `${o.url}: HTTP ${o.status ?? 404}: the page is gone`, templateChange: false });
+      }
+      continue;
+    }
+    if (o.kind !== 'stored') continue;
+    const obs = o.observation;
+    if (obs.kind === 'unchanged') {
+      // Heal an index that missed this record (a crash between the record and the index).
+      if (!entries.has(obs.record.id)) {
+        entries.set(obs.record.id, indexEntry(obs.record));
+        changed = true;
+      }
+      continue;
+    }
+    if (obs.kind === 'revised') await dataset.writeHistory(obs.previous);
+    changed = (await dataset.writeRecord(obs.record)) || changed;
+    await dataset.writeRaw(obs.record.id, o.raw);
+    entries.set(obs.record.id, indexEntry(obs.record));
+    if (obs.kind === 'added') report.added.push(obs.record.id);
+    else if (obs.kind === 'restored') report.restored.push(obs.record.id);
+    else if (obs.change === 'reprocessed') report.reprocessed.push(obs.record.id);
+    else {
+      const last = obs.record.revisions.at(-1)!;
+      report.revised.push({ id: obs.record.id, revision: last.revision, change: last.change, ...(last.revertOf ? { revertOf: last.revertOf } : {}) });
+      if (obs.previous.status === 'withdrawn') report.restored.push(obs.record.id);
+    }
+  }
+  return changed;
+}
+
+export function indexEntry(r: Transcript): IndexEntry {
+  return {
+    id: r.id, agency: r.agency, url: r.url, title: r.title, date: r.date, kind: r.kind, status: r.status,
+    revision: r.revision, path: recordPath(r.id), contentSha256: r.source.contentSha256,
+  };
+}
+
+async function appendChangelog(dataset: Dataset, report: RunReport, runId: string, time: Date): Promise<void> {
+  const changelog: Changelog = (await dataset.readChangelog()) ?? { schemaVersion: SCHEMA_VERSION, entries: [] };
+  const failures = report.failures.map((f) => ({ url: f.url, stage: f.stage, message: f.message }));
+  const last = changelog.entries.at(-1);
+  // The same pages failing again in a run that changed nothing is not news.
+  if (!report.changed && last && JSON.stringify(last.failures.map((f) => f.url).sort()) === JSON.stringify(failures.map((f) => f.url).sort())) return;
+  const entry: ChangelogEntry = {
+    runId,
+    time: time.toISOString(),
+    datasetVersion: report.datasetVersion ?? '',
+    counts: {
+      added: report.added.length, revised: report.revised.length, withdrawn: report.withdrawn.length,
+      restored: report.restored.length, reprocessed: report.reprocessed.length, failed: failures.length,
+    },
+    added: [...report.added].sort(),
+    revised: [...report.revised].sort((a, b) => a.id.localeCompare(b.id)).map((r) => ({ ...r, change: r.change as 'cosmetic' | 'minor' | 'substantive' | 'revert' })),
+    withdrawn: [...report.withdrawn].sort(),
+    restored: [...report.restored].sort(),
+    reprocessed: [...report.reprocessed].sort(),
+    failures: failures.sort((a, b) => a.url.localeCompare(b.url)),
+  };
+  changelog.entries.push(entry);
+  await dataset.writeChangelog(changelog);
+}
+
+export type { CrawledPage };

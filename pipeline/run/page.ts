@@ -1,0 +1,158 @@
+/**
+ * One candidate page through fetch -> extract -> parse -> validate -> observe. Returns what
+ * happened; writes nothing (the run stores outcomes). A failure never throws past here: it comes
+ * back as an outcome naming the URL, the stage and the cause.
+ */
+import type { Agency, FallbackChannel } from '../agencies/types.ts';
+import type { Candidate, HttpClient, OriginMap } from '../discover/index.ts';
+import { extract, ExtractError, type ExtractedPage } from '../extract/index.ts';
+import { extractFragment } from '../extract/fragment.ts';
+import type { FetchResponse } from '../fetch/types.ts';
+import { recordFromPage } from '../record/from-page.ts';
+import { observe, type Observation } from '../revisions/observe.ts';
+import type { CrawledPage, Source, Transcript } from '../schema/types.ts';
+
+export type PageOutcome =
+  | { url: string; kind: 'skipped' } // sitemap lastmod unchanged: not requested
+  | { url: string; kind: 'not-modified'; page: CrawledPage } // HTTP 304
+  | { url: string; kind: 'not-transcript'; page: CrawledPage; reason: string }
+  | { url: string; kind: 'gone'; page: CrawledPage | undefined; status: number | undefined }
+  | { url: string; kind: 'failed'; stage: 'fetch' | 'extract'; message: string; templateChange: boolean }
+  | { url: string; kind: 'stored'; page: CrawledPage; observation: Observation; raw: string };
+
+export interface PageContext {
+  agency: Agency;
+  http: HttpClient;
+  origins: OriginMap;
+  /** Absolute fallback URLs (a web archive) are rewritten through this, or skipped when it returns null. */
+  foreign: (absoluteUrl: string) => string | null;
+  existing: (id: string) => Promise<Transcript | null>;
+  /** Canonical URL -> what the last run learned about it. */
+  known: ReadonlyMap<string, CrawledPage>;
+  now: () => Date;
+}
+
+const HTML = ['text/html', 'application/xhtml+xml'];
+
+export async function processPage(candidate: Candidate, ctx: PageContext): Promise<PageOutcome> {
+  const url = candidate.url;
+  const prior = ctx.known.get(url);
+  // The sitemap says the page has not changed since we read it: no request at all.
+  if (prior && candidate.lastmod && prior.lastmod === candidate.lastmod) return { url, kind: 'skipped' };
+
+  const requestUrl = ctx.origins.toRequest(url);
+  if (!requestUrl) return { url, kind: 'failed', stage: 'fetch', message: `${url}: its origin is disabled for this run`, templateChange: false };
+
+  let fetched: { response: FetchResponse; via: Source['via']; fetchedUrl?: string; page?: ExtractedPage } | null = null;
+  let fetchError: Error | null = null;
+  try {
+    const response = await ctx.http.get({ url: requestUrl, etag: prior?.etag ?? null, lastModified: prior?.lastModified ?? null, expect: HTML });
+    fetched = { response, via: 'page' };
+  } catch (error) {
+    fetchError = error as Error;
+    const e = error as { kind?: string; status?: number };
+    if (e.kind === 'gone') return { url, kind: 'gone', page: prior, status: e.status };
+    if (e.kind !== 'bot-block' && e.kind !== 'http' && e.kind !== 'truncated' && e.kind !== 'timeout' && e.kind !== 'network' && e.kind !== 'rate-limit') {
+      return { url, kind: 'failed', stage: 'fetch', message: fetchError.message, templateChange: false };
+    }
+  }
+
+  if (fetched?.response.notModified) {
+    return { url, kind: 'not-modified', page: crawled(url, prior, candidate, fetched.response) };
+  }
+
+  const fetchedAt = ctx.now().toISOString();
+  let page: ExtractedPage;
+  let raw: string;
+  let via: Source['via'] = 'page';
+  let fetchedUrl: string | undefined;
+  let response: FetchResponse | null = fetched?.response ?? null;
+  try {
+    if (fetched) {
+      raw = fetched.response.body;
+      page = extract(raw, ctx.agency, url, url, fetched.response.contentType);
+    } else {
+      const fallback = await tryFallbacks(url, ctx, fetchError!);
+      ({ page, raw, via, fetchedUrl } = fallback);
+      response = null;
+    }
+  } catch (error) {
+    if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response);
+    return { url, kind: 'failed', stage: 'fetch', message: (error as Error).message, templateChange: false };
+  }
+
+  try {
+    const existingId = prior?.verdict === 'transcript' ? prior.id : undefined;
+    const source: Omit<Source, 'contentSha256'> = {
+      via,
+      ...(fetchedUrl ? { fetchedUrl } : {}),
+      fetchedAt,
+      etag: response?.etag ?? null,
+      lastModified: response?.lastModified ?? null,
+    };
+    const fresh = recordFromPage(page, ctx.agency, url, url, source, existingId);
+    const observation = observe(await ctx.existing(fresh.id), fresh);
+    const crawledPage: CrawledPage = { ...crawled(url, prior, candidate, response), verdict: 'transcript', id: fresh.id };
+    delete crawledPage.reason;
+    return { url, kind: 'stored', page: crawledPage, observation, raw };
+  } catch (error) {
+    if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response);
+    return { url, kind: 'failed', stage: 'extract', message: `${url}: ${(error as Error).message}`, templateChange: false };
+  }
+}
+
+function extractFailure(url: string, error: ExtractError, prior: CrawledPage | undefined, candidate: Candidate, response: FetchResponse | null): PageOutcome {
+  if (error.code === 'not-transcript') {
+    const page: CrawledPage = { ...crawled(url, prior, candidate, response), verdict: 'not-transcript', reason: error.reason };
+    delete page.id;
+    return { url, kind: 'not-transcript', page, reason: error.reason };
+  }
+  return { url, kind: 'failed', stage: 'extract', message: error.message, templateChange: error.templateChange };
+}
+
+/** What the crawl state remembers after a successful request. */
+function crawled(url: string, prior: CrawledPage | undefined, candidate: Candidate, response: FetchResponse | null): CrawledPage {
+  const page: CrawledPage = { ...(prior ?? { verdict: 'transcript' }), url };
+  if (candidate.lastmod) page.lastmod = candidate.lastmod;
+  if (response && !response.notModified) {
+    if (response.etag) page.etag = response.etag;
+    else delete page.etag;
+    if (response.lastModified) page.lastModified = response.lastModified;
+    else delete page.lastModified;
+  }
+  return page;
+}
+
+/**
+ * The page itself failed: try the agency's fallback channels in order. Each is read the same way
+ * and recorded in source.via. The error names every channel tried.
+ */
+async function tryFallbacks(url: string, ctx: PageContext, pageError: Error): Promise<{ page: ExtractedPage; raw: string; via: Source['via']; fetchedUrl: string }> {
+  const tried = [`page: ${pageError.message}`];
+  for (const channel of ctx.agency.fallbacks ?? []) {
+    const target = fallbackUrl(channel, url, ctx);
+    if (!target) continue;
+    try {
+      const response = await ctx.http.get({ url: target.request });
+      if (response.notModified) continue;
+      const read = channel.read(response.body, new URL(url));
+      const page = 'html' in read ? extract(read.html, ctx.agency, url, url, 'text/html') : extractFragment(read, ctx.agency, url);
+      return { page, raw: response.body, via: channel.via, fetchedUrl: target.canonical };
+    } catch (error) {
+      tried.push(`${channel.via}: ${(error as Error).message}`);
+    }
+  }
+  throw new Error(tried.length > 1 ? `every channel failed — ${tried.join('; ')}` : pageError.message);
+}
+
+function fallbackUrl(channel: FallbackChannel, url: string, ctx: PageContext): { request: string; canonical: string } | null {
+  const target = channel.url(new URL(url));
+  if (!target) return null;
+  if (/^https?:\/\//i.test(target)) {
+    const request = ctx.foreign(target);
+    return request ? { request, canonical: target } : null;
+  }
+  const canonical = new URL(target, url).href;
+  const request = ctx.origins.toRequest(canonical);
+  return request ? { request, canonical } : null;
+}
