@@ -7,11 +7,13 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from './commands/types.ts';
 import { EXIT } from './commands/types.ts';
+import { diffCommand } from './commands/diff.ts';
 import { extractCommand } from './commands/extract.ts';
+import { reprocessCommand } from './commands/reprocess.ts';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
 
-export const COMMANDS: Command[] = [extractCommand, runCommand, validateCommand];
+export const COMMANDS: Command[] = [extractCommand, runCommand, validateCommand, diffCommand, reprocessCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

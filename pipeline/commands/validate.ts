@@ -6,10 +6,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CrawlState, DatasetIndex, IndexEntry, Transcript } from '../schema/types.ts';
-import { validateCrawlState, validateIndex, validateTranscript, type ValidationResult } from '../schema/validate.ts';
+import type { Changelog, CrawlState, DatasetIndex, IndexEntry, Transcript } from '../schema/types.ts';
+import { validateChangelog, validateCrawlState, validateIndex, validateTranscript, type ValidationResult } from '../schema/validate.ts';
 import { Dataset } from '../store/dataset.ts';
-import { recordPath, resolveInside } from '../store/paths.ts';
+import { historyDir, recordPath, resolveInside } from '../store/paths.ts';
 import type { Command } from './types.ts';
 
 /** One problem in a dataset: the file (relative to the dataset root), a JSON pointer into it, what is wrong. */
@@ -37,7 +37,8 @@ const MIRRORED: (keyof IndexEntry & keyof Transcript)[] = [
 ];
 
 /**
- * Validates every file of a dataset: `index.json`, `transcripts/**.json`, `state/*.json`.
+ * Validates every file of a dataset: `index.json`, `transcripts/**.json`, `state/*.json`,
+ * `changelog.json` and `history/**.json`.
  *
  * @param dir The dataset directory (`output`).
  * @returns The number of JSON files read and every failure, in a stable order (index, records by
@@ -87,6 +88,17 @@ export async function validateDataset(dir: string): Promise<DatasetReport> {
   for (const file of await listJson(dir, 'state')) {
     const state = await read<CrawlState>(file, validateCrawlState);
     if (state !== null) checkCrawlState(file, state, fail);
+  }
+
+  if (await exists(join(dir, 'changelog.json'))) await read<Changelog>('changelog.json', validateChangelog);
+
+  // Earlier revisions: each a full record of its own id, at the revision its file name says.
+  for (const file of await listJsonDeep(dir, 'history')) {
+    const old = await read<Transcript>(file, validateTranscript);
+    if (old === null) continue;
+    const expected = safe(() => `${historyDir(old.id)}${old.revision}.json`);
+    if (expected instanceof Error) fail(file, '/id', expected.message);
+    else if (expected !== file) fail(file, '/revision', `revision ${old.revision} of ${old.id} belongs at ${expected}`);
   }
   return { files, failures: sortFailures(failures, recordFiles) };
 }
@@ -193,6 +205,18 @@ async function listJson(dir: string, sub: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.'))
     .map((entry) => posix.join(sub, entry.name))
     .sort(cmp);
+}
+
+/** JSON files at any depth under `sub`, relative, sorted. */
+async function listJsonDeep(dir: string, sub: string): Promise<string[]> {
+  const entries = await readdir(join(dir, sub), { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const entry of entries) {
+    const rel = posix.join(sub, entry.name);
+    if (entry.isDirectory()) out.push(...(await listJsonDeep(dir, rel)));
+    else if (entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.')) out.push(rel);
+  }
+  return out.sort(cmp);
 }
 
 async function exists(path: string): Promise<boolean> {

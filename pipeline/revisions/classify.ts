@@ -2,9 +2,9 @@
  * Change classes for a source edit, from the content before and after (see schemas/README.md):
  *
  * - cosmetic: only case, punctuation, whitespace or typography differ (curly quotes, dashes,
- *   "Washington D.C." -> "Washington, DC");
+ *   "Washington D.C." -> "Washington, DC"), in the title, the turns or the lines around them;
  * - minor: the same turns by the same speakers, and at most MINOR_MAX_WORDS words (and at most
- *   MINOR_MAX_SHARE of all words) changed inside them;
+ *   MINOR_MAX_SHARE of all words) changed in the title, the turns and the lines around them;
  * - substantive: turns added, removed or re-attributed, a changed date or kind, or more words.
  */
 import { diffArrays } from 'diff';
@@ -22,6 +22,8 @@ export function cosmeticKey(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
+    // Periods and apostrophes inside words vanish ("D.C." = "DC", ’ = '); other marks separate.
+    .replace(/[.'’‘`]/g, '')
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -40,11 +42,14 @@ export function classifyChange(before: HashedContent, after: HashedContent): Cha
 
   let changed = 0;
   let total = 0;
-  let cosmetic = cosmeticKey(before.title) === cosmeticKey(after.title);
-  if (!cosmetic) changed += countChanged(words(before.title), words(after.title));
-  before.turns.forEach((turn, i) => {
-    const a = words(turn.paragraphs.join(' '));
-    const b = words(after.turns[i]!.paragraphs.join(' '));
+  // The title, each turn, and the lines around the turns (preamble, closing) are compared as
+  // separate texts, so words never align across a turn boundary.
+  const texts = (c: HashedContent) => [c.title, ...c.turns.map((t) => t.paragraphs.join(' ')), (c.preamble ?? []).join(' '), (c.closing ?? []).join(' ')];
+  const textsAfter = texts(after);
+  let cosmetic = true;
+  texts(before).forEach((text, i) => {
+    const a = words(text);
+    const b = words(textsAfter[i]!);
     total += Math.max(a.length, b.length);
     if (a.join(' ') === b.join(' ')) return;
     cosmetic = false;

@@ -54,11 +54,14 @@ function revise(
   const revision = existing.revision + 1;
   const entry: Revision = { revision, observedAt, contentSha256: fresh.source.contentSha256, ...change };
   const { withdrawnAt: _, ...content } = fresh;
+  const reprocessed = change.change === 'reprocessed';
   const record: Transcript = {
     ...content,
     id: existing.id,
-    source: change.change === 'reprocessed' ? { ...source, contentSha256: fresh.source.contentSha256 } : source,
-    status: existing.status === 'withdrawn' ? 'restored' : existing.status,
+    source: reprocessed ? { ...source, contentSha256: fresh.source.contentSha256 } : source,
+    // A re-extraction says nothing about the page being back; a new fetch does.
+    status: reprocessed || existing.status !== 'withdrawn' ? existing.status : 'restored',
+    ...(reprocessed && existing.withdrawnAt ? { withdrawnAt: existing.withdrawnAt } : {}),
     revision,
     revisions: [...existing.revisions, entry],
   };

@@ -12,11 +12,12 @@ import type { Agency } from '../agencies/types.ts';
 import { discover, DiscoveryError, OriginMap, parseOriginArg, type Candidate, type ChannelReport, type OriginOverride } from '../discover/index.ts';
 import { Fetcher, defaultFetcherOptions } from '../fetch/index.ts';
 import type { FetcherOptions } from '../fetch/types.ts';
-import type { Changelog, ChangelogEntry, CrawledPage, CrawlState, DatasetIndex, IndexEntry, Transcript } from '../schema/types.ts';
+import type { CrawledPage, CrawlState, DatasetIndex, IndexEntry, Transcript } from '../schema/types.ts';
 import { SCHEMA_VERSION } from '../schema/version.ts';
 import { Dataset } from '../store/dataset.ts';
 import { recordPath } from '../store/paths.ts';
 import { nextDatasetVersion } from './dataset-version.ts';
+import { appendChangelog } from './changelog.ts';
 import { acquireLock } from './lock.ts';
 import { processPage, type PageOutcome } from './page.ts';
 
@@ -261,29 +262,3 @@ export function indexEntry(r: Transcript): IndexEntry {
   };
 }
 
-async function appendChangelog(dataset: Dataset, report: RunReport, runId: string, time: Date): Promise<void> {
-  const changelog: Changelog = (await dataset.readChangelog()) ?? { schemaVersion: SCHEMA_VERSION, entries: [] };
-  const failures = report.failures.map((f) => ({ url: f.url, stage: f.stage, message: f.message }));
-  const last = changelog.entries.at(-1);
-  // The same pages failing again in a run that changed nothing is not news.
-  if (!report.changed && last && JSON.stringify(last.failures.map((f) => f.url).sort()) === JSON.stringify(failures.map((f) => f.url).sort())) return;
-  const entry: ChangelogEntry = {
-    runId,
-    time: time.toISOString(),
-    datasetVersion: report.datasetVersion ?? '',
-    counts: {
-      added: report.added.length, revised: report.revised.length, withdrawn: report.withdrawn.length,
-      restored: report.restored.length, reprocessed: report.reprocessed.length, failed: failures.length,
-    },
-    added: [...report.added].sort(),
-    revised: [...report.revised].sort((a, b) => a.id.localeCompare(b.id)).map((r) => ({ ...r, change: r.change as 'cosmetic' | 'minor' | 'substantive' | 'revert' })),
-    withdrawn: [...report.withdrawn].sort(),
-    restored: [...report.restored].sort(),
-    reprocessed: [...report.reprocessed].sort(),
-    failures: failures.sort((a, b) => a.url.localeCompare(b.url)),
-  };
-  changelog.entries.push(entry);
-  await dataset.writeChangelog(changelog);
-}
-
-export type { CrawledPage };
