@@ -75,6 +75,19 @@ export interface RunReport {
   exitCode: 0 | 2;
 }
 
+/**
+ * A transcript missing from every discovery channel this many complete runs in a row is withdrawn
+ * (a 404/410 withdraws it at once). Three runs ride out a sitemap briefly regenerated without it.
+ */
+export const WITHDRAW_AFTER_RUNS = 3;
+
+/**
+ * Absence is only counted when discovery looks whole: every channel answered and at least this
+ * share of the transcripts listed last time are listed again. A sitemap served empty or cut
+ * short must never turn the archive into tombstones.
+ */
+export const MIN_LISTED_SHARE = 0.5;
+
 /** The web archive fallback's `--origin` name. */
 const WEB_ARCHIVE = 'web-archive';
 
@@ -158,8 +171,9 @@ async function runAgency(agency: Agency, options: RunOptions, dataset: Dataset, 
   };
 
   let candidates: Candidate[];
+  let found: Awaited<ReturnType<typeof discover>>;
   try {
-    const found = await discover(agency, { http: fetcher, origins, ...(options.since ? { since: options.since } : {}) });
+    found = await discover(agency, { http: fetcher, origins, ...(options.since ? { since: options.since } : {}) });
     candidates = found.candidates;
     agencyReport.channels = found.channels;
     const broken = found.channels.filter((c) => !c.ok).length;
@@ -175,7 +189,7 @@ async function runAgency(agency: Agency, options: RunOptions, dataset: Dataset, 
 
   const limit = pLimit(Math.max(1, (options.concurrency ?? 2) * Math.max(1, origins.enabled().length)));
   let done = 0;
-  const outcomes = await Promise.all(
+  const outcomes: PageOutcome[] = await Promise.all(
     candidates.map((candidate) =>
       limit(async () => {
         const outcome = await processPage(candidate, {
@@ -189,16 +203,60 @@ async function runAgency(agency: Agency, options: RunOptions, dataset: Dataset, 
     ),
   );
 
+  outcomes.push(...absences(candidates, known, found.channels, origins, options));
+
   for (const o of outcomes) {
-    if (o.kind !== 'skipped') agencyReport.requested++;
+    if (o.kind !== 'skipped' && o.kind !== 'absent') agencyReport.requested++;
     if (o.kind === 'skipped') agencyReport.skipped++;
     if (o.kind === 'not-modified') agencyReport.notModified++;
     if (o.kind === 'not-transcript') agencyReport.notTranscripts++;
     if (o.kind === 'stored' && o.observation.kind === 'unchanged') agencyReport.unchanged++;
-    if ('page' in o && o.page) known.set(o.url, o.page);
+    if (o.kind === 'gone' || o.kind === 'absent') {
+      // Forget validators: a page that comes back must be fetched, even with its old lastmod.
+      if (o.page) known.set(o.url, forgetValidators(o.page));
+    } else if ('page' in o && o.page) known.set(o.url, o.page);
   }
   const nextState: CrawlState = { schemaVersion: SCHEMA_VERSION, agency: agency.id, pages: [...known.values()] };
   return { agencyReport, outcomes, state: nextState };
+}
+
+/**
+ * Known transcripts no channel listed: count the run, and withdraw at WITHDRAW_AFTER_RUNS. Only
+ * a whole discovery counts (no --since/--limit, every channel answered, most known pages still
+ * listed); otherwise absence says nothing and the counters are left as they are.
+ */
+function absences(
+  candidates: Candidate[],
+  known: Map<string, CrawledPage>,
+  channels: ChannelReport[],
+  origins: OriginMap,
+  options: RunOptions,
+): PageOutcome[] {
+  const listed = new Set(candidates.map((c) => c.url));
+  const tracked = [...known.values()].filter((p) => p.verdict === 'transcript' && origins.toRequest(p.url) !== null);
+  for (const page of tracked) if (listed.has(page.url) && page.missingRuns) known.set(page.url, withoutMissing(page));
+  const stillListed = tracked.filter((p) => listed.has(p.url)).length;
+  const whole = options.since === undefined && options.limit === undefined && channels.every((c) => c.ok) &&
+    stillListed >= MIN_LISTED_SHARE * tracked.length;
+  if (!whole) return [];
+  const out: PageOutcome[] = [];
+  for (const page of tracked) {
+    if (listed.has(page.url)) continue;
+    const missingRuns = (page.missingRuns ?? 0) + 1;
+    known.set(page.url, { ...page, missingRuns });
+    if (missingRuns >= WITHDRAW_AFTER_RUNS) out.push({ url: page.url, kind: 'absent', page: { ...page, missingRuns } });
+  }
+  return out;
+}
+
+function forgetValidators(page: CrawledPage): CrawledPage {
+  const { lastmod: _l, etag: _e, lastModified: _m, ...rest } = page;
+  return rest;
+}
+
+function withoutMissing(page: CrawledPage): CrawledPage {
+  const { missingRuns: _, ...rest } = page;
+  return rest;
 }
 
 /** Applies page outcomes to the dataset; returns whether any file changed. */
@@ -216,7 +274,7 @@ async function storeOutcomes(
       report.failures.push({ agency: agency.id, url: o.url, stage: o.stage, message: o.message, templateChange: o.templateChange });
       continue;
     }
-    if (o.kind === 'gone') {
+    if (o.kind === 'gone' || o.kind === 'absent') {
       const id = o.page?.verdict === 'transcript' ? o.page.id : undefined;
       const record = id ? await dataset.readRecord(id) : null;
       if (record && record.status !== 'withdrawn') {
@@ -224,7 +282,7 @@ async function storeOutcomes(
         changed = (await dataset.writeRecord(tombstone)) || changed;
         entries.set(tombstone.id, indexEntry(tombstone));
         report.withdrawn.push(tombstone.id);
-      } else if (!record) {
+      } else if (!record && o.kind === 'gone') {
         report.failures.push({ agency: agency.id, url: o.url, stage: 'fetch', message: `${o.url}: HTTP ${o.status ?? 404}: the page is gone`, templateChange: false });
       }
       continue;

@@ -17,6 +17,7 @@ export type PageOutcome =
   | { url: string; kind: 'not-modified'; page: CrawledPage } // HTTP 304
   | { url: string; kind: 'not-transcript'; page: CrawledPage; reason: string }
   | { url: string; kind: 'gone'; page: CrawledPage | undefined; status: number | undefined }
+  | { url: string; kind: 'absent'; page: CrawledPage } // listed by no channel for WITHDRAW_AFTER_RUNS runs
   | { url: string; kind: 'failed'; stage: 'fetch' | 'extract'; message: string; templateChange: boolean }
   | { url: string; kind: 'stored'; page: CrawledPage; observation: Observation; raw: string };
 

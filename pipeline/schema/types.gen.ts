@@ -258,6 +258,10 @@ export interface CrawledPage {
   lastmod?: string;
   etag?: string;
   lastModified?: string;
+  /**
+   * Consecutive complete runs in which this transcript was listed by no discovery channel; at WITHDRAW_AFTER_RUNS it becomes a tombstone. Absent when the page is listed.
+   */
+  missingRuns?: number;
 }
 
 /**
