@@ -14,17 +14,22 @@ export interface StateMirror {
   originArgs: string[];
   /** Serve a (new version of a) fixture page and list it with this lastmod. */
   publish(page: StateFixture, body?: string): void;
+  /** Serve a whole page (e.g. a corpus version in the skeleton) and list it. */
+  publishHtml(page: ListedPage, html: string): void;
   /** Stop serving a page (404) and drop it from sitemaps and feeds. */
-  unpublish(page: StateFixture): void;
+  unpublish(page: ListedPage): void;
   close(): Promise<void>;
 }
+
+/** What sitemaps and feeds list about a page. */
+export type ListedPage = Pick<StateFixture, 'origin' | 'path' | 'lastmod' | 'title'>;
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 export async function startStateMirror(pages: StateFixture[] = STATE_PAGES): Promise<StateMirror> {
   const www = await startMirror();
   const archive = await startMirror();
-  const listed = new Map<string, StateFixture>();
+  const listed = new Map<string, ListedPage>();
   const mirrorOf = (origin: 'www' | 'archive') => (origin === 'www' ? www : archive);
 
   const refresh = () => {
@@ -61,11 +66,12 @@ export async function startStateMirror(pages: StateFixture[] = STATE_PAGES): Pro
     }
   };
 
-  const publish = (page: StateFixture, body?: string) => {
+  const publishHtml = (page: ListedPage, html: string) => {
     listed.set(page.path, page);
-    mirrorOf(page.origin).set(page.path, { body: stateFixturePage(page, body) });
+    mirrorOf(page.origin).set(page.path, { body: html });
     refresh();
   };
+  const publish = (page: StateFixture, body?: string) => publishHtml(page, stateFixturePage(page, body));
   for (const page of pages) publish(page);
 
   return {
@@ -73,6 +79,7 @@ export async function startStateMirror(pages: StateFixture[] = STATE_PAGES): Pro
     archive,
     originArgs: [`www=${www.origin}`, `archive=${archive.origin}`],
     publish,
+    publishHtml,
     unpublish(page) {
       listed.delete(page.path);
       mirrorOf(page.origin).remove(page.path);
@@ -84,7 +91,7 @@ export async function startStateMirror(pages: StateFixture[] = STATE_PAGES): Pro
   };
 }
 
-function newest(pages: StateFixture[]): string {
+function newest(pages: ListedPage[]): string {
   return pages.map((p) => p.lastmod).sort().at(-1) ?? '2020-01-01T00:00:00+00:00';
 }
 
@@ -97,7 +104,7 @@ ${urls.map((u) => `  <url><loc>${xml(u.loc)}</loc><lastmod>${u.lastmod}</lastmod
 }
 
 /** An RSS 2.0 feed the way WordPress writes it; the body text is never used by Podium. */
-function rss(pages: StateFixture[]): string {
+function rss(pages: ListedPage[]): string {
   const items = pages
     .map(
       (p) => `  <item>
