@@ -37,7 +37,7 @@ export interface ChannelReport {
    * is `www sitemap-index /sitemap_index.xml > /state_briefing-sitemap.xml`. */
   channel: string;
   ok: boolean;
-  /** Candidates (after include/exclude and `since`) this channel listed; an index counts its children's. */
+  /** Candidates (after include/exclude and `since`/`until`) this channel listed; an index counts its children's. */
   urls: number;
   error?: string;
 }
@@ -47,6 +47,8 @@ export interface DiscoverOptions {
   origins: OriginMap;
   /** YYYY-MM-DD: URLs whose newest date is before it are dropped; undated URLs are kept. */
   since?: string;
+  /** YYYY-MM-DD: URLs whose newest date is after it are dropped; undated URLs are kept. */
+  until?: string;
   log?: (line: string) => void;
 }
 
@@ -90,6 +92,7 @@ interface ChannelResult {
 export async function discover(agency: Agency, options: DiscoverOptions): Promise<DiscoveryResult> {
   const { origins, log = () => {} } = options;
   const since = options.since === undefined ? undefined : sinceInstant(options.since);
+  const until = options.until === undefined ? undefined : untilInstant(options.until);
   checkSourceOrigins(agency);
   const jobs = origins
     .enabled()
@@ -124,11 +127,14 @@ export async function discover(agency: Agency, options: DiscoverOptions): Promis
       }
     }
   }
-  // `since` applies to the merged date: a URL an old sitemap entry and a fresh feed item both
-  // list is fresh.
+  // `since` and `until` apply to the merged date: a URL an old sitemap entry and a fresh feed
+  // item both list is fresh.
   const candidates = [...merged.values()]
     .filter(
-      (candidate) => since === undefined || candidate.lastmod === undefined || Date.parse(candidate.lastmod) >= since,
+      (candidate) =>
+        candidate.lastmod === undefined ||
+        ((since === undefined || Date.parse(candidate.lastmod) >= since) &&
+          (until === undefined || Date.parse(candidate.lastmod) <= until)),
     )
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   countUrls(candidates, reports, parents);
@@ -332,6 +338,17 @@ function newest(a: string | undefined, b: string | undefined): string | undefine
 function sinceInstant(since: string): number {
   const time = /^\d{4}-\d{2}-\d{2}$/.test(since) ? Date.parse(`${since}T00:00:00+14:00`) : Number.NaN;
   if (Number.isNaN(time)) throw new Error(`since must be a date YYYY-MM-DD, got "${since}"`);
+  return time;
+}
+
+/**
+ * The last instant that is still `until` somewhere on earth (UTC-12), mirroring `since`: a date
+ * bound is generous on both ends, so adjacent `--since`/`--until` shards overlap by a day rather
+ * than leaving a gap between them.
+ */
+function untilInstant(until: string): number {
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(until) ? Date.parse(`${until}T23:59:59.999-12:00`) : Number.NaN;
+  if (Number.isNaN(time)) throw new Error(`until must be a date YYYY-MM-DD, got "${until}"`);
   return time;
 }
 

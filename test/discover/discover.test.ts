@@ -38,7 +38,7 @@ afterEach(async () => {
 async function run(
   routes: Record<string, Route>,
   overrides: (origin: string) => string[],
-  options: { since?: string } = {},
+  options: { since?: string; until?: string } = {},
 ) {
   server = await startServer(routes);
   const agency = testAgency();
@@ -190,6 +190,47 @@ describe('discover', () => {
       },
     ]);
     expect(channels.map((report) => report.urls)).toEqual([1, 1]);
+  });
+
+  it('drops URLs dated after `until`, keeps undated ones', async () => {
+    const { candidates } = await run(mirrorRoutes(), both, { until: '2021-12-31' });
+    expect(candidates.map((candidate) => candidate.url)).toEqual([
+      `${ARCHIVE}/briefings/department-press-briefing-december-1-2021/`,
+      `${ARCHIVE}/briefings/department-press-briefing-march-3-2021/`,
+      `${ARCHIVE}/briefings/department-press-briefing-november-2-2021/`,
+      `${WWW}/briefings/department-press-briefing-january-19-2022/`,
+    ]);
+  });
+
+  it('takes `since` and `until` as one window, each bound generous to the date somewhere on earth', async () => {
+    server = await startServer({
+      '/sitemap.xml': {
+        body: `<urlset>
+          <url><loc>${WWW}/briefings/before/</loc><lastmod>2021-12-30T23:00:00Z</lastmod></url>
+          <url><loc>${WWW}/briefings/first-day-at-utc-plus-14/</loc><lastmod>2021-12-31T20:00:00Z</lastmod></url>
+          <url><loc>${WWW}/briefings/inside/</loc><lastmod>2022-06-01</lastmod></url>
+          <url><loc>${WWW}/briefings/last-day-at-utc-minus-12/</loc><lastmod>2023-01-01T06:00:00Z</lastmod></url>
+          <url><loc>${WWW}/briefings/after/</loc><lastmod>2023-01-01T13:00:00Z</lastmod></url>
+        </urlset>`,
+      },
+    });
+    const agency = testAgency({ discovery: [{ type: 'sitemap', path: '/sitemap.xml' }] });
+    const origins = new OriginMap(agency, [server.origin]);
+    const { candidates } = await discover(agency, {
+      http: new TestFetchClient(origins.allowedHosts()),
+      origins,
+      since: '2022-01-01',
+      until: '2022-12-31',
+    });
+    expect(candidates.map((candidate) => candidate.url)).toEqual([
+      `${WWW}/briefings/first-day-at-utc-plus-14/`,
+      `${WWW}/briefings/inside/`,
+      `${WWW}/briefings/last-day-at-utc-minus-12/`,
+    ]);
+  });
+
+  it('refuses a malformed `until`', async () => {
+    await expect(run(mirrorRoutes(), both, { until: '2022' })).rejects.toThrow(/until must be a date YYYY-MM-DD/);
   });
 
   it('refuses a malformed `since`', async () => {
