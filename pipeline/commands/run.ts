@@ -1,13 +1,16 @@
 /** `podium run`: discover, fetch, extract, validate and store into the dataset. */
+import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getAgency, loadAgencies } from '../agencies/index.ts';
 import { DiscoveryError } from '../discover/index.ts';
 import { LockedError } from '../run/lock.ts';
 import { runPipeline, type RunReport } from '../run/index.ts';
+import { writeReportFile } from '../run/report-file.ts';
 import { EXIT, type Command } from './types.ts';
 
 const usage = `Usage: podium run [--agency <id>]... [--origin <url>]... [--out <dir>]
-                  [--since <YYYY-MM-DD>] [--limit <n>] [--concurrency <n>]
+                  [--since <YYYY-MM-DD>] [--until <YYYY-MM-DD>] [--limit <n>]
+                  [--concurrency <n>] [--report <file>]
 
 Discovers transcript pages (sitemaps, feeds), fetches them politely (robots.txt
 crawl-delay, conditional requests, per-host limit), extracts and validates each record
@@ -22,8 +25,12 @@ Options:
                        origins not given are not contacted at all.
   --out <dir>          dataset directory (default: output)
   --since <date>       skip pages whose sitemap/feed date is before YYYY-MM-DD
+  --until <date>       skip pages whose sitemap/feed date is after YYYY-MM-DD (with
+                       --since, one backfill shard); undated pages are kept by both
   --limit <n>          consider at most n pages per agency, newest first
   --concurrency <n>    parallel requests per host (default: 2)
+  --report <file>      also write the run report as JSON to <file> (outside the
+                       dataset), for \`podium publish\` and \`podium alert\`
   -h, --help           show this help
 
 Exit status: 0 when every page succeeded, 2 when some pages failed but everything
@@ -41,7 +48,9 @@ export const runCommand: Command = {
         origin: { type: 'string', multiple: true },
         out: { type: 'string', default: 'output' },
         since: { type: 'string' },
+        until: { type: 'string' },
         limit: { type: 'string' },
+        report: { type: 'string' },
         concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -52,11 +61,18 @@ export const runCommand: Command = {
     }
     const limit = positiveInt(values.limit, '--limit');
     const concurrency = positiveInt(values.concurrency, '--concurrency');
-    if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) {
-      console.error(`podium run: --since wants YYYY-MM-DD, got "${values.since}"`);
-      return EXIT.usage;
+    for (const [flag, value] of [['--since', values.since], ['--until', values.until]] as const) {
+      if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        console.error(`podium run: ${flag} wants YYYY-MM-DD, got "${value}"`);
+        return EXIT.usage;
+      }
     }
     if (limit === null || concurrency === null) return EXIT.usage;
+    if (values.report !== undefined && inside(values.report, values.out)) {
+      // It would be committed and published with the data it describes.
+      console.error(`podium run: --report must be outside the dataset directory ${values.out}, got "${values.report}"`);
+      return EXIT.usage;
+    }
     const agencies = values.agency?.length ? await Promise.all(values.agency.map(getAgency)) : await loadAgencies();
     const tty = process.stderr.isTTY;
     try {
@@ -65,6 +81,7 @@ export const runCommand: Command = {
         out: values.out,
         ...(values.origin ? { origins: values.origin } : {}),
         ...(values.since ? { since: values.since } : {}),
+        ...(values.until ? { until: values.until } : {}),
         ...(limit !== undefined ? { limit } : {}),
         ...(concurrency !== undefined ? { concurrency } : {}),
         ...(process.env['GITHUB_RUN_ID'] ? { runId: process.env['GITHUB_RUN_ID'] } : {}),
@@ -72,6 +89,19 @@ export const runCommand: Command = {
           if (tty) process.stderr.write(`${line}\n`);
         },
       });
+      if (values.report) {
+        await writeReportFile(values.report, {
+          kind: 'run',
+          scope: {
+            agencies: agencies.map((a) => a.id),
+            origins: values.origin ?? [],
+            since: values.since ?? null,
+            until: values.until ?? null,
+            limit: limit ?? null,
+          },
+          ...report,
+        });
+      }
       console.log(summarize(report));
       return report.exitCode;
     } catch (error) {
@@ -92,6 +122,11 @@ function positiveInt(value: string | undefined, flag: string): number | undefine
     return null;
   }
   return n;
+}
+
+function inside(path: string, dir: string): boolean {
+  const rel = relative(resolve(dir), resolve(path));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** The short summary printed at the end of every run. */

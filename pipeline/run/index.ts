@@ -15,11 +15,13 @@ import type { FetcherOptions } from '../fetch/types.ts';
 import type { CrawledPage, CrawlState, DatasetIndex, IndexEntry, Transcript } from '../schema/types.ts';
 import { SCHEMA_VERSION } from '../schema/version.ts';
 import { Dataset } from '../store/dataset.ts';
-import { recordPath } from '../store/paths.ts';
 import { nextDatasetVersion } from './dataset-version.ts';
 import { appendChangelog } from './changelog.ts';
+import { indexEntry } from './index-entry.ts';
 import { acquireLock } from './lock.ts';
 import { processPage, type PageOutcome } from './page.ts';
+
+export { indexEntry } from './index-entry.ts';
 
 export interface RunOptions {
   agencies: Agency[];
@@ -28,6 +30,8 @@ export interface RunOptions {
   /** Raw `--origin` values: `<url>` or `<name>=<url>`; `web-archive=<url>` redirects that fallback. */
   origins?: string[];
   since?: string;
+  /** YYYY-MM-DD: the last discovery date considered (a backfill shard's upper bound). */
+  until?: string;
   /** At most this many candidates (newest first) are considered per agency. */
   limit?: number;
   /** Parallel requests per host. */
@@ -61,6 +65,8 @@ export interface AgencyReport {
 }
 
 export interface RunReport {
+  /** The changelog's id for this run: the CI run id, else the start time. */
+  runId: string;
   agencies: AgencyReport[];
   added: string[];
   revised: { id: string; revision: number; change: string; revertOf?: number }[];
@@ -98,8 +104,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   const dataset = new Dataset(options.out);
   const lock = await acquireLock(options.out);
   try {
+    const runId = options.runId ?? startedAt.toISOString();
     const report: RunReport = {
-      agencies: [], added: [], revised: [], reprocessed: [], withdrawn: [], restored: [], failures: [],
+      runId, agencies: [], added: [], revised: [], reprocessed: [], withdrawn: [], restored: [], failures: [],
       changed: false, datasetVersion: null, exitCode: 0,
     };
     const index = (await dataset.readIndex()) ?? { schemaVersion: SCHEMA_VERSION, datasetVersion: nextDatasetVersion(null, startedAt), transcripts: [] };
@@ -126,7 +133,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       report.datasetVersion = (await dataset.readIndex())?.datasetVersion ?? null;
     }
     if (report.changed || report.failures.length) {
-      await appendChangelog(dataset, report, options.runId ?? startedAt.toISOString(), now());
+      await appendChangelog(dataset, report, runId, now());
     }
     for (const state of states.values()) await dataset.writeCrawlState(state);
 
@@ -173,7 +180,12 @@ async function runAgency(agency: Agency, options: RunOptions, dataset: Dataset, 
   let candidates: Candidate[];
   let found: Awaited<ReturnType<typeof discover>>;
   try {
-    found = await discover(agency, { http: fetcher, origins, ...(options.since ? { since: options.since } : {}) });
+    found = await discover(agency, {
+      http: fetcher,
+      origins,
+      ...(options.since ? { since: options.since } : {}),
+      ...(options.until ? { until: options.until } : {}),
+    });
     candidates = found.candidates;
     agencyReport.channels = found.channels;
     const broken = found.channels.filter((c) => !c.ok).length;
@@ -222,7 +234,7 @@ async function runAgency(agency: Agency, options: RunOptions, dataset: Dataset, 
 
 /**
  * Known transcripts no channel listed: count the run, and withdraw at WITHDRAW_AFTER_RUNS. Only
- * a whole discovery counts (no --since/--limit, every channel answered, most known pages still
+ * a whole discovery counts (no --since/--until/--limit, every channel answered, most known pages still
  * listed); otherwise absence says nothing and the counters are left as they are.
  */
 function absences(
@@ -236,7 +248,7 @@ function absences(
   const tracked = [...known.values()].filter((p) => p.verdict === 'transcript' && origins.toRequest(p.url) !== null);
   for (const page of tracked) if (listed.has(page.url) && page.missingRuns) known.set(page.url, withoutMissing(page));
   const stillListed = tracked.filter((p) => listed.has(p.url)).length;
-  const whole = options.since === undefined && options.limit === undefined && channels.every((c) => c.ok) &&
+  const whole = options.since === undefined && options.until === undefined && options.limit === undefined && channels.every((c) => c.ok) &&
     stillListed >= MIN_LISTED_SHARE * tracked.length;
   if (!whole) return [];
   const out: PageOutcome[] = [];
@@ -311,12 +323,5 @@ async function storeOutcomes(
     }
   }
   return changed;
-}
-
-export function indexEntry(r: Transcript): IndexEntry {
-  return {
-    id: r.id, agency: r.agency, url: r.url, title: r.title, date: r.date, kind: r.kind, status: r.status,
-    revision: r.revision, path: recordPath(r.id), contentSha256: r.source.contentSha256,
-  };
 }
 
