@@ -1,0 +1,96 @@
+/** `podium alert`: decide from a run report whether a site template likely changed, and word the issue. */
+import { rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { setOutputs } from '../publish/actions-env.ts';
+import { BREAKAGE_LABEL, DROP_MIN_PAGES, DROP_RATIO, detectBreakage, renderAlert } from '../publish/breakage.ts';
+import { readReportFile, ReportFileError, type ReportFile } from '../run/report-file.ts';
+import { EXIT, type Command } from './types.ts';
+
+const usage = `Usage: podium alert --report <file> [--previous <file>]
+                    [--title-file <file>] [--body-file <file>]
+
+Reads a run report and decides whether an agency's site template likely changed:
+pages failing the way a template change makes them fail (no article body, no title,
+a briefing with no recognized speaker) that were not failing so in the previous run;
+or, against the previous run with the same options and at least ${DROP_MIN_PAGES} pages, the
+share of pages read that became transcripts, or the number of pages discovery listed,
+falling below ${DROP_RATIO * 100}%. When it does, prints an issue title, a blank line and the issue
+body (Markdown); otherwise prints nothing.
+
+The workflow keeps one open issue labelled "${BREAKAGE_LABEL}" and opens or comments on it
+with this text, passed through files: page text never enters a shell script.
+
+Options:
+  --report <file>      this run's report, from \`podium run --report\` (required)
+  --previous <file>    the previous run's report; missing file = no previous run
+  --title-file <file>  also write the title here (removed when there is no alert)
+  --body-file <file>   also write the body here (removed when there is no alert)
+  -h, --help           show this help
+
+In GitHub Actions, alert=true or alert=false is written to $GITHUB_OUTPUT.
+
+Exit status: 0 whether or not there is an alert; 1 when a report cannot be read.`;
+
+export const alertCommand: Command = {
+  name: 'alert',
+  summary: 'word a GitHub issue when a run suggests a site template changed',
+  usage,
+  async run(argv) {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        report: { type: 'string' },
+        previous: { type: 'string' },
+        'title-file': { type: 'string' },
+        'body-file': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      console.log(usage);
+      return EXIT.ok;
+    }
+    if (!values.report) {
+      console.error(`podium alert: --report <file> is required\n\n${usage}`);
+      return EXIT.usage;
+    }
+    let report: ReportFile;
+    let previous: ReportFile | null = null;
+    try {
+      report = await readReportFile(values.report);
+      // The first scheduled run, or one after the cache expired, has no previous report.
+      if (values.previous && existsSync(values.previous)) previous = await readReportFile(values.previous);
+    } catch (error) {
+      if (error instanceof ReportFileError) {
+        console.error(`podium alert: ${error.message}`);
+        return EXIT.fatal;
+      }
+      throw error;
+    }
+
+    const signals = detectBreakage(report, previous);
+    const files = [values['title-file'], values['body-file']].filter((f): f is string => f !== undefined);
+    if (!signals.length) {
+      // A file left from an earlier step must not be mistaken for this run's alert.
+      await Promise.all(files.map((f) => rm(f, { force: true })));
+      await setOutputs({ alert: 'false' });
+      return EXIT.ok;
+    }
+    const alert = renderAlert(signals, report, runUrl(process.env) ? { runUrl: runUrl(process.env)! } : {});
+    if (values['title-file']) await writeFile(values['title-file'], `${alert.title}\n`);
+    if (values['body-file']) await writeFile(values['body-file'], alert.body);
+    console.log(`${alert.title}\n\n${alert.body}`);
+    await setOutputs({ alert: 'true' });
+    return EXIT.ok;
+  },
+};
+
+/** The Actions run's page, from the variables the runner sets. */
+function runUrl(env: NodeJS.ProcessEnv): string | null {
+  const server = env['GITHUB_SERVER_URL'];
+  const repo = env['GITHUB_REPOSITORY'];
+  const id = env['GITHUB_RUN_ID'];
+  if (!server || !repo || !id || !/^\d+$/.test(id) || !/^[\w.-]+\/[\w.-]+$/.test(repo)) return null;
+  return `${server}/${repo}/actions/runs/${id}`;
+}
