@@ -7,13 +7,18 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from './commands/types.ts';
 import { EXIT } from './commands/types.ts';
+import { alertCommand } from './commands/alert.ts';
 import { diffCommand } from './commands/diff.ts';
 import { extractCommand } from './commands/extract.ts';
+import { mergeCommand } from './commands/merge.ts';
+import { publishCommand } from './commands/publish.ts';
 import { reprocessCommand } from './commands/reprocess.ts';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
 
-export const COMMANDS: Command[] = [extractCommand, runCommand, validateCommand, diffCommand, reprocessCommand];
+export const COMMANDS: Command[] = [
+  extractCommand, runCommand, validateCommand, diffCommand, reprocessCommand, mergeCommand, publishCommand, alertCommand,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

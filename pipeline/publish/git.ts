@@ -57,8 +57,8 @@ export function tryGit(args: readonly string[], options: GitOptions): Promise<Gi
       if (size > MAX_BUFFER) child.kill();
       else into.push(chunk);
     };
-    child.stdout.on('data', collect(stdout));
-    child.stderr.on('data', collect(stderr));
+    child.stdout!.on('data', collect(stdout));
+    child.stderr!.on('data', collect(stderr));
     child.on('error', reject); // git could not be started (ENOENT)
     child.on('close', (code, signal) => {
       if (size > MAX_BUFFER) reject(new Error(`git ${args.join(' ')}: more than ${MAX_BUFFER} bytes of output`));

@@ -9,24 +9,25 @@ import { nextDatasetVersion } from '../../pipeline/run/dataset-version.ts';
 import { indexEntry } from '../../pipeline/run/index-entry.ts';
 import type { AgencyReport, PageFailure } from '../../pipeline/run/index.ts';
 import type { ReportFile } from '../../pipeline/run/report-file.ts';
-import type { CrawledPage, Transcript } from '../../pipeline/schema/types.ts';
+import type { CrawledPage, Transcript, Turn } from '../../pipeline/schema/types.ts';
 import { SCHEMA_VERSION } from '../../pipeline/schema/version.ts';
 import { Dataset } from '../../pipeline/store/dataset.ts';
 import { makeTranscript } from './records.ts';
 
 /** A valid record for a briefing on `date` (YYYY-MM-DD) with the given turns' words; its hash is real. */
 export function briefing(date: string, slug: string, paragraphs: string[] = ['Good afternoon.', 'Thank you.'], fetchedAt = `${date}T20:00:00Z`): Transcript {
-  const turns = paragraphs.map((p, i) => ({
+  const turns = paragraphs.map((p, i): Turn => ({
     speaker: i % 2 ? 'QUESTION' : 'MR PRICE',
-    role: (i % 2 ? 'journalist' : 'official') as 'journalist' | 'official',
+    role: i % 2 ? 'journalist' : 'official',
     paragraphs: [p],
   }));
+  if (!turns.length) throw new Error('a briefing has at least one turn');
   const base = makeTranscript({
     id: `state/${date}/${slug}`,
     url: `https://www.state.gov/briefings/${slug}/`,
     title: `Department Press Briefing – ${date}`,
     date,
-    turns,
+    turns: turns as [Turn, ...Turn[]],
     stats: { words: paragraphs.join(' ').split(/\s+/).length, turns: turns.length, questions: Math.floor(turns.length / 2) },
   });
   const hash = contentSha256(base);
@@ -56,7 +57,7 @@ export async function fakeRun(out: string, run: FakeRun): Promise<ReportFile> {
   let changed = false;
   for (const record of run.added ?? []) {
     changed = (await dataset.writeRecord(record)) || changed;
-    await dataset.writeRaw(record.id, `<html><body>${record.title}</body></html>`);
+    await dataset.writeRaw(record.id, `<html><body data-fetched="${record.source.fetchedAt}">${record.title}</body></html>`);
     entries.set(record.id, indexEntry(record));
   }
   const failures = run.failures ?? [];
