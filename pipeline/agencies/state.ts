@@ -62,13 +62,13 @@ export const state: Agency = {
   },
   speakers: {
     label: LABEL,
-    notLabels: [/^(?:TRANSCRIPT|NOTE|EDITOR'?S NOTE|UPDATE|CORRECTION|ANNOUNCEMENT|SUBJECT|TOPICS?|Q&A|INDEX|WASHINGTON|AS PREPARED|AS DELIVERED)$/],
+    notLabels: [/^(?:TRANSCRIPT|NOTE|EDITOR'?S NOTE|UPDATE|CORRECTION|SUBJECT|TOPICS?|Q&A|INDEX|WASHINGTON|AS PREPARED|AS DELIVERED)$/],
     roles: [
       { pattern: /^(?:QUESTION|Q|QUESTIONER|REPORTER|JOURNALIST)$/, role: 'journalist' },
       { pattern: /^(?:MODERATOR|MODERATOR \w+|CO-MODERATOR)$/, role: 'moderator' },
       { pattern: /^OPERATOR$/, role: 'operator' },
       { pattern: /^(?:INTERPRETER|TRANSLATOR)$/, role: 'interpreter' },
-      { pattern: /^(?:PARTICIPANT|PARTICIPANTS|AUDIENCE MEMBER|AUDIENCE|STAFF|VOICE|UNIDENTIFIED)\b/, role: 'other' },
+      { pattern: /^(?:PARTICIPANT|PARTICIPANTS|AUDIENCE MEMBER|AUDIENCE|STAFF|VOICE|UNIDENTIFIED|ANNOUNCEMENT|ANNOUNCER)\b/, role: 'other' },
     ],
   },
   kinds: [

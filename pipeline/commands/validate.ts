@@ -10,7 +10,7 @@ import type { Changelog, CrawlState, DatasetIndex, IndexEntry, Transcript } from
 import { validateChangelog, validateCrawlState, validateIndex, validateTranscript, type ValidationResult } from '../schema/validate.ts';
 import { Dataset } from '../store/dataset.ts';
 import { historyDir, recordPath, resolveInside } from '../store/paths.ts';
-import type { Command } from './types.ts';
+import { EXIT, type Command } from './types.ts';
 
 /** One problem in a dataset: the file (relative to the dataset root), a JSON pointer into it, what is wrong. */
 export interface DatasetFailure {
@@ -253,7 +253,7 @@ Exit status: 0 when the dataset is valid, 1 otherwise.`;
 /** `podium validate [--out <dir>]`: prints `<file>: <pointer>: <message>` per failure and a summary. */
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'Check a dataset against the JSON Schemas and for internal consistency',
+  summary: 'check every file of a dataset against the JSON Schemas',
   usage: USAGE,
   async run(argv: string[]): Promise<number> {
     let values: { out?: string; help?: boolean };
@@ -265,8 +265,8 @@ export const validateCommand: Command = {
         allowPositionals: false,
       }));
     } catch (error) {
-      process.stderr.write(`validate: ${(error as Error).message}\n\n${USAGE}\n`);
-      return 1;
+      process.stderr.write(`podium validate: ${(error as Error).message}\n\n${USAGE}\n`);
+      return EXIT.usage;
     }
     if (values.help) {
       process.stdout.write(`${USAGE}\n`);

@@ -37,7 +37,8 @@ export type FetchErrorKind =
   | 'truncated' // body shorter than Content-Length, or the connection closed mid-body
   | 'too-large'
   | 'redirect' // loop, too many, or to a host outside the allowlist
-  | 'content-type';
+  | 'content-type'
+  | 'disallowed'; // refused before sending: robots.txt Disallow, or a host outside the allowlist
 
 export interface FetcherOptions {
   /** Descriptive User-Agent naming the project and a contact URL. Never a browser's. */

@@ -109,8 +109,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       runId, agencies: [], added: [], revised: [], reprocessed: [], withdrawn: [], restored: [], failures: [],
       changed: false, datasetVersion: null, exitCode: 0,
     };
-    const index = (await dataset.readIndex()) ?? { schemaVersion: SCHEMA_VERSION, datasetVersion: nextDatasetVersion(null, startedAt), transcripts: [] };
-    const entries = new Map(index.transcripts.map((e) => [e.id, e]));
+    const index = await dataset.readIndex();
+    const entries = new Map((index?.transcripts ?? []).map((e) => [e.id, e]));
     const states = new Map<string, CrawlState>();
 
     for (const agency of options.agencies) {
@@ -124,7 +124,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     if (report.changed) {
       const next: DatasetIndex = {
         schemaVersion: SCHEMA_VERSION,
-        datasetVersion: nextDatasetVersion(index.datasetVersion, now()),
+        datasetVersion: nextDatasetVersion(index?.datasetVersion, now()),
         transcripts: [...entries.values()],
       };
       await dataset.writeIndex(next);

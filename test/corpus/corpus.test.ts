@@ -46,8 +46,8 @@ function boldLabels(bodyHtml: string): Map<string, number> {
   return found;
 }
 
-it.runIf(process.env['PODIUM_REQUIRE_CORPUS'] === '1')('finds the corpus when CI requires it', () => {
-  expect(available, `no corpus at ${CORPUS_FILE}`).toBe(true);
+it('finds the corpus when CI requires it (PODIUM_REQUIRE_CORPUS=1)', () => {
+  expect(available || process.env['PODIUM_REQUIRE_CORPUS'] !== '1', `no corpus at ${CORPUS_FILE}`).toBe(true);
 });
 
 describe.runIf(available)('real State Department corpus', () => {

@@ -3,7 +3,8 @@
  * serve every edited transcript's first version, run; serve the next version, run; and so on.
  * Asserts revision numbers, change classes, history files, the changelog and diff output.
  */
-import { cp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { state } from '../../pipeline/agencies/state.ts';
@@ -15,7 +16,6 @@ import { runPipeline, type RunReport } from '../../pipeline/run/index.ts';
 import { Dataset } from '../../pipeline/store/dataset.ts';
 import { corpusAvailable, corpusPage, loadCorpus, type CorpusItem } from '../support/corpus.ts';
 import { startStateMirror, type StateMirror } from '../support/state-mirror.ts';
-import { useTempDirs } from '../support/tmp.ts';
 
 const available = corpusAvailable();
 const edited = available ? loadCorpus().filter((i) => i.transcript && i.versions.length > 1) : [];
@@ -25,15 +25,16 @@ const pathOf = (item: CorpusItem) => new URL(item.url).pathname;
 const idOf = (item: CorpusItem, out: Dataset) => out.readIndex().then((i) => i!.transcripts.find((e) => e.url === item.url)!.id);
 
 describe.runIf(available)('replaying the corpus edit histories', () => {
-  const tempDir = useTempDirs();
   let mirror: StateMirror;
   let out: string;
   let snapshots: string[];
+  let dir: string;
   const reports: RunReport[] = [];
 
   beforeAll(async () => {
     mirror = await startStateMirror([]);
-    const dir = await tempDir();
+    // One dataset shared by every test below: the replay is the expensive part.
+    dir = await mkdtemp(join(tmpdir(), 'podium-replay-'));
     out = join(dir, 'output');
     snapshots = [];
     const rounds = Math.max(...edited.map((i) => i.versions.length));
@@ -50,6 +51,7 @@ describe.runIf(available)('replaying the corpus edit histories', () => {
   }, 120_000);
   afterAll(async () => {
     await mirror?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('stores every edited transcript once, then revises it only when its content changed', async () => {

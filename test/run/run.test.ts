@@ -185,7 +185,7 @@ describe('failures', () => {
     expect(record.source.via).toBe('rest-api');
     expect(record.source.fetchedUrl).toMatch(/^https:\/\/www\.state\.gov\/wp-json\/wp\/v2\/pages\?slug=/);
     expect(record.title).toBe('Secretary Antony J. Blinken With Jane Doe of Example News');
-    expect(record.turns).toHaveLength(8);
+    expect(record.turns).toHaveLength(6);
   });
 
   it('falls back to a raw web-archive snapshot when the page and the API both fail', async () => {

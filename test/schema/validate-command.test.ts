@@ -220,12 +220,12 @@ describe('validateCommand', () => {
     expect(out.join('')).toBe(`${validateCommand.usage}\n`);
   });
 
-  it('exits 1 with usage on an unknown option or a stray argument', async () => {
+  it('exits 64 (usage) on an unknown option or a stray argument', async () => {
     capture();
-    expect(await validateCommand.run(['--outt', 'x'])).toBe(1);
-    expect(err.join('')).toMatch(/^validate: .*--outt[\s\S]*Usage: podium validate/);
+    expect(await validateCommand.run(['--outt', 'x'])).toBe(64);
+    expect(err.join('')).toMatch(/^podium validate: .*--outt[\s\S]*Usage: podium validate/);
     err = [];
-    expect(await validateCommand.run(['output'])).toBe(1);
+    expect(await validateCommand.run(['output'])).toBe(64);
     expect(err.join('')).toMatch(/Unexpected argument 'output'|positional/i);
   });
 });
