@@ -1,6 +1,7 @@
 /** `podium alert`: decide from a run report whether a site template likely changed, and word the issue. */
-import { rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setOutputs } from '../publish/actions-env.ts';
 import { BREAKAGE_LABEL, DROP_MIN_PAGES, DROP_RATIO, detectBreakage, renderAlert } from '../publish/breakage.ts';
@@ -78,8 +79,11 @@ export const alertCommand: Command = {
       return EXIT.ok;
     }
     const alert = renderAlert(signals, report, runUrl(process.env) ? { runUrl: runUrl(process.env)! } : {});
-    if (values['title-file']) await writeFile(values['title-file'], `${alert.title}\n`);
-    if (values['body-file']) await writeFile(values['body-file'], alert.body);
+    for (const [file, text] of [[values['title-file'], `${alert.title}\n`], [values['body-file'], alert.body]] as const) {
+      if (!file) continue;
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, text);
+    }
     console.log(`${alert.title}\n\n${alert.body}`);
     await setOutputs({ alert: 'true' });
     return EXIT.ok;

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,7 +133,7 @@ describe('podium alert', () => {
   async function files() {
     const dir = await mkdtemp(join(tmpdir(), 'podium-alert-'));
     dirs.push(dir);
-    return { dir, report: join(dir, 'report.json'), previous: join(dir, 'previous.json'), title: join(dir, 'title.txt'), body: join(dir, 'body.md'), output: join(dir, 'output.txt') };
+    return { dir, report: join(dir, 'report.json'), previous: join(dir, 'previous.json'), title: join(dir, 'alert', 'title.txt'), body: join(dir, 'alert', 'body.md'), output: join(dir, 'output.txt') };
   }
 
   it('writes the title and body files and alert=true, and prints them', async () => {
@@ -159,6 +159,7 @@ describe('podium alert', () => {
     const f = await files();
     await writeReportFile(f.report, report());
     await writeReportFile(f.previous, report({ runId: '1' }));
+    await mkdir(join(f.dir, 'alert'));
     await writeFile(f.title, 'stale');
     await writeFile(f.body, 'stale');
     vi.stubEnv('GITHUB_OUTPUT', f.output);
