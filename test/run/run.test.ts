@@ -88,6 +88,27 @@ describe('a first run on the mirror', () => {
   });
 });
 
+describe('a backfill shard', () => {
+  it('keeps only the pages of its date window, and never counts the others as missing', async () => {
+    const out = await tempDir();
+    await runPipeline(options(out));
+    // Three whole runs without the page would withdraw it; a windowed run must not count as one.
+    for (let i = 0; i < 3; i++) {
+      clock += 3_600_000;
+      const shard = await runPipeline(options(out, { since: '2022-01-01', until: '2022-01-19', runId: `shard-${i}` }));
+      expect(shard.runId).toBe(`shard-${i}`);
+      expect(shard.withdrawn).toEqual([]);
+    }
+    const crawl = (await new Dataset(out).readCrawlState('state'))!;
+    expect(crawl.pages.filter((p) => p.missingRuns)).toEqual([]);
+
+    const fresh = await tempDir();
+    const report = await runPipeline(options(fresh, { since: '2022-01-01', until: '2022-01-19' }));
+    expect(report.added.sort()).toEqual(EXPECTED_IDS.filter((id) => /^state\/2022-01-(18|19)/.test(id)));
+    expect(report.runId).toBe(new Date(clock).toISOString());
+  });
+});
+
 describe('a second run over an unchanged source', () => {
   it('sends no page request and writes no file at all', async () => {
     const out = await tempDir();
