@@ -7,7 +7,7 @@ import { runPipeline, type RunReport } from '../run/index.ts';
 import { EXIT, type Command } from './types.ts';
 
 const usage = `Usage: podium run [--agency <id>]... [--origin <url>]... [--out <dir>]
-                  [--since <YYYY-MM-DD>] [--limit <n>] [--concurrency <n>]
+                  [--since <YYYY-MM-DD>] [--limit <n>] [--concurrency <n>] [--delay <ms>]
 
 Discovers transcript pages (sitemaps, feeds), fetches them politely (robots.txt
 crawl-delay, conditional requests, per-host limit), extracts and validates each record
@@ -24,6 +24,8 @@ Options:
   --since <date>       skip pages whose sitemap/feed date is before YYYY-MM-DD
   --limit <n>          consider at most n pages per agency, newest first
   --concurrency <n>    parallel requests per host (default: 2)
+  --delay <ms>         minimum gap between requests to one host (default: 1000);
+                       a robots.txt crawl-delay longer than this still applies
   -h, --help           show this help
 
 Exit status: 0 when every page succeeded, 2 when some pages failed but everything
@@ -43,6 +45,7 @@ export const runCommand: Command = {
         since: { type: 'string' },
         limit: { type: 'string' },
         concurrency: { type: 'string' },
+        delay: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -52,11 +55,12 @@ export const runCommand: Command = {
     }
     const limit = positiveInt(values.limit, '--limit');
     const concurrency = positiveInt(values.concurrency, '--concurrency');
+    const delay = values.delay === undefined ? undefined : values.delay === '0' ? 0 : positiveInt(values.delay, '--delay');
     if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) {
       console.error(`podium run: --since wants YYYY-MM-DD, got "${values.since}"`);
       return EXIT.usage;
     }
-    if (limit === null || concurrency === null) return EXIT.usage;
+    if (limit === null || concurrency === null || delay === null) return EXIT.usage;
     const agencies = values.agency?.length ? await Promise.all(values.agency.map(getAgency)) : await loadAgencies();
     const tty = process.stderr.isTTY;
     try {
@@ -67,6 +71,7 @@ export const runCommand: Command = {
         ...(values.since ? { since: values.since } : {}),
         ...(limit !== undefined ? { limit } : {}),
         ...(concurrency !== undefined ? { concurrency } : {}),
+        ...(delay !== undefined ? { delayMs: delay } : {}),
         ...(process.env['GITHUB_RUN_ID'] ? { runId: process.env['GITHUB_RUN_ID'] } : {}),
         progress: (line) => {
           if (tty) process.stderr.write(`${line}\n`);

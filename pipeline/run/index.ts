@@ -32,6 +32,8 @@ export interface RunOptions {
   limit?: number;
   /** Parallel requests per host. */
   concurrency?: number;
+  /** Minimum gap between requests to one host, ms (robots.txt crawl-delay may raise it). */
+  delayMs?: number;
   /** Overrides for the fetcher (tests shorten timeouts and delays). */
   fetcher?: Partial<FetcherOptions>;
   now?: () => Date;
@@ -160,6 +162,7 @@ async function runAgency(agency: Agency, options: RunOptions, dataset: Dataset, 
       allowedHosts: allowed,
       decoys: agency.decoys,
       ...(options.concurrency ? { concurrencyPerHost: options.concurrency } : {}),
+      ...(options.delayMs !== undefined ? { minDelayMs: options.delayMs } : {}),
       ...options.fetcher,
     }),
   );
@@ -290,9 +293,10 @@ async function storeOutcomes(
     if (o.kind !== 'stored') continue;
     const obs = o.observation;
     if (obs.kind === 'unchanged') {
-      // Heal an index that missed this record (a crash between the record and the index).
-      if (!entries.has(obs.record.id)) {
-        entries.set(obs.record.id, indexEntry(obs.record));
+      // Heal an index that missed or lags this record (a crash between the record and the index).
+      const entry = indexEntry(obs.record);
+      if (JSON.stringify(entries.get(entry.id)) !== JSON.stringify(entry)) {
+        entries.set(entry.id, entry);
         changed = true;
       }
       continue;

@@ -38,6 +38,10 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
       : new ExtractError(where, 'not-transcript', `not a transcript: no speaker labels in ${page.blocks.length} paragraphs`);
   }
 
+  if (seg.turns.every((t) => t.paragraphs.every((p) => !p.trim()))) {
+    throw new ExtractError(where, 'empty', `${seg.turns.length} speaker labels but not one word after them`);
+  }
+
   const header = readHeader(seg.preamble, page.byline, page.title);
   const byline = unique([...page.byline, ...header.byline]);
   const location = page.location ?? header.location;
