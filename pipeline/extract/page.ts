@@ -59,13 +59,13 @@ export function extractPage(html: string, agency: Agency, page: string, url: str
   const depth = nesting($.root()[0]!);
   if (depth > MAX_DEPTH) throw new ExtractError(page, 'too-large', `markup nested ${depth} levels deep (limit ${MAX_DEPTH})`);
   const title = firstText($, agency.page.title);
-  const decoy = agency.decoys.find((re) => re.test(title ?? '') || re.test($('body').text().slice(0, 5000)));
-  if (decoy && !$(agency.page.body.join(',')).length) {
-    throw new ExtractError(page, 'decoy', `the site served a decoy page (matched ${decoy}) instead of content`);
+  const body = findBody($, agency.page.body);
+  // A decoy (bot wall, "Technical Difficulties") has no article: only then is the page text read.
+  if (!body || !title) {
+    const decoy = agency.decoys.find((re) => re.test(title ?? '') || re.test($('body').text().slice(0, 5000)));
+    if (decoy) throw new ExtractError(page, 'decoy', `the site served a decoy page (matched ${decoy}) instead of content`);
   }
   if (!title) throw new ExtractError(page, 'no-title', `no title found (tried ${describe(agency.page.title)})`);
-
-  const body = findBody($, agency.page.body);
   if (!body) throw new ExtractError(page, 'no-body', `no article body found (tried ${agency.page.body.join(', ')})`);
   removeInside(body, agency.page.remove);
   const blocks = readBlocks(body);
