@@ -10,7 +10,7 @@ import { EXIT, type Command } from './types.ts';
 
 const usage = `Usage: podium run [--agency <id>]... [--origin <url>]... [--out <dir>]
                   [--since <YYYY-MM-DD>] [--until <YYYY-MM-DD>] [--limit <n>]
-                  [--concurrency <n>] [--report <file>]
+                  [--concurrency <n>] [--delay <ms>] [--report <file>]
 
 Discovers transcript pages (sitemaps, feeds), fetches them politely (robots.txt
 crawl-delay, conditional requests, per-host limit), extracts and validates each record
@@ -29,6 +29,8 @@ Options:
                        --since, one backfill shard); undated pages are kept by both
   --limit <n>          consider at most n pages per agency, newest first
   --concurrency <n>    parallel requests per host (default: 2)
+  --delay <ms>         minimum gap between requests to one host (default: 1000);
+                       a robots.txt crawl-delay longer than this still applies
   --report <file>      also write the run report as JSON to <file> (outside the
                        dataset), for \`podium publish\` and \`podium alert\`
   -h, --help           show this help
@@ -52,6 +54,7 @@ export const runCommand: Command = {
         limit: { type: 'string' },
         report: { type: 'string' },
         concurrency: { type: 'string' },
+        delay: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -61,13 +64,14 @@ export const runCommand: Command = {
     }
     const limit = positiveInt(values.limit, '--limit');
     const concurrency = positiveInt(values.concurrency, '--concurrency');
+    const delay = values.delay === undefined ? undefined : values.delay === '0' ? 0 : positiveInt(values.delay, '--delay');
     for (const [flag, value] of [['--since', values.since], ['--until', values.until]] as const) {
       if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
         console.error(`podium run: ${flag} wants YYYY-MM-DD, got "${value}"`);
         return EXIT.usage;
       }
     }
-    if (limit === null || concurrency === null) return EXIT.usage;
+    if (limit === null || concurrency === null || delay === null) return EXIT.usage;
     if (values.report !== undefined && inside(values.report, values.out)) {
       // It would be committed and published with the data it describes.
       console.error(`podium run: --report must be outside the dataset directory ${values.out}, got "${values.report}"`);
@@ -84,6 +88,7 @@ export const runCommand: Command = {
         ...(values.until ? { until: values.until } : {}),
         ...(limit !== undefined ? { limit } : {}),
         ...(concurrency !== undefined ? { concurrency } : {}),
+        ...(delay !== undefined ? { delayMs: delay } : {}),
         ...(process.env['GITHUB_RUN_ID'] ? { runId: process.env['GITHUB_RUN_ID'] } : {}),
         progress: (line) => {
           if (tty) process.stderr.write(`${line}\n`);

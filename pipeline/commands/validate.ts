@@ -72,12 +72,13 @@ export async function validateDataset(dir: string): Promise<DatasetReport> {
   if (!hasIndex) fail('index.json', '', 'is missing');
   const index = hasIndex ? await read<DatasetIndex>('index.json', validateIndex) : null;
 
-  const records = new Map<string, Transcript>();
+  // Only what the index mirrors is kept per record, so memory does not grow with record size.
+  const records = new Map<string, RecordSummary>();
   const recordFiles = await new Dataset(dir).listRecordFiles();
   for (const file of recordFiles) {
     const record = await read<Transcript>(file, validateTranscript);
     if (record === null) continue;
-    records.set(file, record);
+    records.set(file, summary(record));
     const expected = safe(() => recordPath(record.id));
     if (expected instanceof Error) fail(file, '/id', expected.message);
     else if (expected !== file) fail(file, '/id', `id ${record.id} belongs at ${expected}`);
@@ -105,7 +106,16 @@ export async function validateDataset(dir: string): Promise<DatasetReport> {
 
 type Fail = (file: string, pointer: string, message: string) => void;
 
-function checkIndex(index: DatasetIndex, records: Map<string, Transcript>, recordFiles: Set<string>, fail: Fail): void {
+/** The fields of a record the index repeats. */
+type RecordSummary = Pick<Transcript, (typeof MIRRORED)[number] | 'id'> & { source: { contentSha256: string } };
+
+function summary(record: Transcript): RecordSummary {
+  const out = { id: record.id, source: { contentSha256: record.source.contentSha256 } } as RecordSummary;
+  for (const field of MIRRORED) (out as Record<string, unknown>)[field] = record[field];
+  return out;
+}
+
+function checkIndex(index: DatasetIndex, records: Map<string, RecordSummary>, recordFiles: Set<string>, fail: Fail): void {
   const listed = new Set<string>();
   index.transcripts.forEach((entry, i) => {
     const at = `/transcripts/${i}`;
@@ -174,7 +184,8 @@ function checkCrawlState(file: string, state: CrawlState, fail: Fail): void {
 
 /** Failures grouped by file in walk order (index, records, states), each file's in discovery order. */
 function sortFailures(failures: DatasetFailure[], recordFiles: string[]): DatasetFailure[] {
-  const rank = (file: string) => (file === '.' || file === 'index.json' ? 0 : recordFiles.includes(file) ? 1 : 2);
+  const isRecord = new Set(recordFiles);
+  const rank = (file: string) => (file === '.' || file === 'index.json' ? 0 : isRecord.has(file) ? 1 : 2);
   return failures
     .map((failure, order) => ({ failure, order }))
     .sort(

@@ -10,7 +10,8 @@ export type ExtractErrorCode =
   | 'decoy' // a bot wall or "Technical Difficulties" page instead of content
   | 'not-transcript' // a press statement, readout or other release without speaker turns
   | 'no-speakers' // a page that says it is a briefing but has no recognizable speaker
-  | 'too-large'
+  | 'too-large' // more paragraphs or deeper nesting than any real page
+  | 'empty' // speaker labels with no words after them
   | 'invalid'; // the record failed schema validation
 
 export class ExtractError extends Error {

@@ -3,20 +3,39 @@
  * (1,408 of ~1,860 state.gov items contain U+00A0), so all comparisons work on folded text.
  */
 
-/** Unicode spaces that mean nothing more than a space in a transcript. */
-const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\r\n\f\v]+/g;
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** Unicode spaces that mean nothing more than a space in a transcript (plain spaces included, so runs fold). */
+const SPACES = /[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\r\n\f\v]+/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const INVISIBLES = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 /** Folds NBSP and other spaces to one space, drops zero-width characters, trims. */
 export function foldSpaces(text: string): string {
-  return text.replace(INVISIBLE, '').replace(SPACES, ' ').replace(/ {2,}/g, ' ').trim();
+  const visible = INVISIBLE.test(text) ? text.replace(INVISIBLES, '') : text;
+  return visible.replace(SPACES, ' ').trim();
 }
 
-/** Words as counted in `stats.words`: runs of non-space characters containing a letter or digit. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Words in folded text, as counted in `stats.words`: space-separated tokens containing a letter
+ * or a digit ("–" and "#" are not words). A character loop: this runs on every paragraph.
+ */
 export function countWords(text: string): number {
-  let n = 0;
-  for (const token of text.split(' ')) if (/[\p{L}\p{N}]/u.test(token)) n++;
-  return n;
+  let words = 0;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      counted = false;
+    } else if (!counted) {
+      const alnum = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0x80 && LETTER_OR_DIGIT.test(text[i]!));
+      if (alnum) {
+        words++;
+        counted = true;
+      }
+    }
+  }
+  return words;
 }
 
 const MONTHS: Record<string, number> = {

@@ -3,7 +3,7 @@
  * copies of briefings) are Windows-1252, often without saying so in the header.
  */
 
-export type CharsetSource = 'bom' | 'header' | 'meta' | 'xml' | 'default';
+export type CharsetSource = 'bom' | 'header' | 'meta' | 'xml' | 'default' | 'sniffed';
 
 export interface DecodedBody {
   text: string;
@@ -31,16 +31,47 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): Decod
   const bom = sniffBom(bytes);
   if (bom) return { text: decodeWith(bom, bytes), encoding: bom, source: 'bom' };
 
+  const utf8 = strictUtf8(bytes);
   const fromHeader = supportedEncoding(charsetFromContentType(contentType));
-  if (fromHeader) return { text: decodeWith(fromHeader, bytes), encoding: fromHeader, source: 'header' };
+  if (fromHeader) return checked(fromHeader, 'header', bytes, utf8);
 
   const declared = charsetFromDocument(bytes);
   if (declared) {
     // A document readable as ASCII cannot be UTF-16; the HTML standard maps such a meta to UTF-8.
     const encoding = declared.encoding.startsWith('utf-16') ? 'utf-8' : declared.encoding;
-    return { text: decodeWith(encoding, bytes), encoding, source: declared.source };
+    return checked(encoding, declared.source, bytes, utf8);
   }
-  return { text: decodeWith('utf-8', bytes), encoding: 'utf-8', source: 'default' };
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', source: 'default' };
+  // Undeclared and not UTF-8: the bytes of a Windows editor (curly quotes 0x91-0x94, dashes).
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252', source: 'sniffed' };
+}
+
+/**
+ * A declaration is trusted unless it contradicts the bytes: a page labelled Latin-1 or
+ * Windows-1252 whose bytes are valid UTF-8 with multi-byte sequences is UTF-8 (a misconfigured
+ * server; real Windows-1252 text almost never forms valid UTF-8), and a page labelled UTF-8 that
+ * is not valid UTF-8 is read as Windows-1252 rather than filled with U+FFFD.
+ */
+function checked(encoding: string, source: CharsetSource, bytes: Uint8Array, utf8: string | null): DecodedBody {
+  if (SINGLE_BYTE.has(encoding) && utf8 !== null && hasHighBytes(bytes)) return { text: utf8, encoding: 'utf-8', source: 'sniffed' };
+  if (encoding === 'utf-8' && utf8 === null) return { text: decodeWindows1252(bytes), encoding: 'windows-1252', source: 'sniffed' };
+  return { text: encoding === 'utf-8' && utf8 !== null ? utf8 : decodeWith(encoding, bytes), encoding, source };
+}
+
+const SINGLE_BYTE = new Set(['windows-1252', 'iso-8859-1', 'latin1', 'us-ascii', 'ascii']);
+
+/** The bytes as UTF-8, or null when they are not valid UTF-8. */
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function hasHighBytes(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b >= 0x80) return true;
+  return false;
 }
 
 /** The encoding a byte-order mark announces, or null. */

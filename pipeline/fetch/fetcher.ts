@@ -27,7 +27,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
  * - `timeoutMs` 30 s per attempt, headers and body together: briefing pages are < 1 MB.
  * - `retries` 3 with `backoffMs` 2000: waits of about 2, 4 and 8 s before giving up.
  * - `maxRetryAfterMs` 120 s: longer waits fail as `rate-limit` and the page is retried next run.
- * - `maxBytes` 50 MiB: far above any transcript, low enough to refuse a runaway body.
+ * - `maxBytes` 10 MiB: ten times the largest real briefing page, low enough to refuse a runaway body.
  * - `allowedHosts` empty: the caller must name the hosts it means to read (fail closed).
  * - `decoys` empty: agencies supply their own (`Agency.decoys`).
  *
@@ -43,7 +43,7 @@ export function defaultFetcherOptions(overrides: Partial<FetcherOptions> = {}): 
     retries: 3,
     backoffMs: 2000,
     maxRetryAfterMs: 120_000,
-    maxBytes: 50 * 1024 * 1024,
+    maxBytes: 10 * 1024 * 1024,
     allowedHosts: new Set<string>(),
     decoys: [],
     robots: true,

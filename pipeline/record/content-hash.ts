@@ -3,22 +3,22 @@
  * and paragraphs) and the page text around them (preamble and closing lines: a corrected byline
  * or "Washington D.C." -> "Washington, DC" is an edit too), whitespace-folded. Raw HTML, markup,
  * scripts, tracking parameters, header validators and derived fields (roles, questioners, stats)
- * are left out, so a new fetch of the same words is not a new revision.
+ * are left out, so a new fetch of the same words is not a new revision. Text is already
+ * whitespace-folded by the extractor (every block goes through foldSpaces), so it is hashed as is.
  */
 import { createHash } from 'node:crypto';
 import type { Transcript } from '../schema/types.ts';
-import { foldSpaces } from '../extract/text.ts';
 
 export type HashedContent = Pick<Transcript, 'title' | 'date' | 'kind' | 'turns' | 'preamble' | 'closing'>;
 
 export function contentSha256(content: HashedContent): string {
   const canonical = JSON.stringify([
-    foldSpaces(content.title),
+    content.title,
     content.date,
     content.kind,
-    content.turns.map((t) => [t.speaker, t.paragraphs.map(foldSpaces)]),
-    (content.preamble ?? []).map(foldSpaces),
-    (content.closing ?? []).map(foldSpaces),
+    content.turns.map((t) => [t.speaker, t.paragraphs]),
+    content.preamble ?? [],
+    content.closing ?? [],
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

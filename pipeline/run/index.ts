@@ -36,6 +36,8 @@ export interface RunOptions {
   limit?: number;
   /** Parallel requests per host. */
   concurrency?: number;
+  /** Minimum gap between requests to one host, ms (robots.txt crawl-delay may raise it). */
+  delayMs?: number;
   /** Overrides for the fetcher (tests shorten timeouts and delays). */
   fetcher?: Partial<FetcherOptions>;
   now?: () => Date;
@@ -114,10 +116,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const states = new Map<string, CrawlState>();
 
     for (const agency of options.agencies) {
-      const { agencyReport, outcomes, state } = await runAgency(agency, options, dataset, now, progress);
+      // Each page is stored as soon as it is done, so a run holds one page at a time per slot,
+      // never the whole crawl.
+      const store = async (o: PageOutcome) => {
+        report.changed = (await storeOutcome(o, agency, dataset, entries, report, now)) || report.changed;
+      };
+      const { agencyReport, state } = await runAgency(agency, options, dataset, now, progress, store);
       report.agencies.push(agencyReport);
       states.set(agency.id, state);
-      report.changed = (await storeOutcomes(outcomes, agency, dataset, entries, report, now)) || report.changed;
     }
 
     // The index, then the changelog, then the crawl state (see the file comment).
@@ -144,7 +150,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   }
 }
 
-async function runAgency(agency: Agency, options: RunOptions, dataset: Dataset, now: () => Date, progress: (line: string) => void) {
+async function runAgency(
+  agency: Agency,
+  options: RunOptions,
+  dataset: Dataset,
+  now: () => Date,
+  progress: (line: string) => void,
+  store: (outcome: PageOutcome) => Promise<void>,
+) {
   const overrides = (options.origins ?? []).map(parseOriginArg);
   const archiveOverride = overrides.find((o) => o.name === WEB_ARCHIVE);
   const origins = new OriginMap(agency, overrides.filter((o): o is OriginOverride => o.name !== WEB_ARCHIVE));
@@ -167,6 +180,7 @@ async function runAgency(agency: Agency, options: RunOptions, dataset: Dataset, 
       allowedHosts: allowed,
       decoys: agency.decoys,
       ...(options.concurrency ? { concurrencyPerHost: options.concurrency } : {}),
+      ...(options.delayMs !== undefined ? { minDelayMs: options.delayMs } : {}),
       ...options.fetcher,
     }),
   );
@@ -201,23 +215,7 @@ async function runAgency(agency: Agency, options: RunOptions, dataset: Dataset, 
 
   const limit = pLimit(Math.max(1, (options.concurrency ?? 2) * Math.max(1, origins.enabled().length)));
   let done = 0;
-  const outcomes: PageOutcome[] = await Promise.all(
-    candidates.map((candidate) =>
-      limit(async () => {
-        const outcome = await processPage(candidate, {
-          agency, http: fetcher, origins, foreign, known, now,
-          existing: (id) => dataset.readRecord(id),
-        });
-        done++;
-        if (done === candidates.length || done % 25 === 0) progress(`fetch ${agency.id}: ${done}/${candidates.length} pages`);
-        return outcome;
-      }),
-    ),
-  );
-
-  outcomes.push(...absences(candidates, known, found.channels, origins, options));
-
-  for (const o of outcomes) {
+  const tally = (o: PageOutcome) => {
     if (o.kind !== 'skipped' && o.kind !== 'absent') agencyReport.requested++;
     if (o.kind === 'skipped') agencyReport.skipped++;
     if (o.kind === 'not-modified') agencyReport.notModified++;
@@ -227,9 +225,27 @@ async function runAgency(agency: Agency, options: RunOptions, dataset: Dataset, 
       // Forget validators: a page that comes back must be fetched, even with its old lastmod.
       if (o.page) known.set(o.url, forgetValidators(o.page));
     } else if ('page' in o && o.page) known.set(o.url, o.page);
+  };
+  await Promise.all(
+    candidates.map((candidate) =>
+      limit(async () => {
+        const outcome = await processPage(candidate, {
+          agency, http: fetcher, origins, foreign, known, now,
+          existing: (id) => dataset.readRecord(id),
+        });
+        await store(outcome);
+        tally(outcome);
+        done++;
+        if (done === candidates.length || done % 25 === 0) progress(`fetch ${agency.id}: ${done}/${candidates.length} pages`);
+      }),
+    ),
+  );
+  for (const outcome of absences(candidates, known, found.channels, origins, options)) {
+    await store(outcome);
+    tally(outcome);
   }
   const nextState: CrawlState = { schemaVersion: SCHEMA_VERSION, agency: agency.id, pages: [...known.values()] };
-  return { agencyReport, outcomes, state: nextState };
+  return { agencyReport, state: nextState };
 }
 
 /**
@@ -271,57 +287,63 @@ function withoutMissing(page: CrawledPage): CrawledPage {
   return rest;
 }
 
-/** Applies page outcomes to the dataset; returns whether any file changed. */
-async function storeOutcomes(
-  outcomes: PageOutcome[],
+/** Applies one page outcome to the dataset; returns whether any file changed. */
+async function storeOutcome(
+  o: PageOutcome,
   agency: Agency,
   dataset: Dataset,
   entries: Map<string, IndexEntry>,
   report: RunReport,
   now: () => Date,
 ): Promise<boolean> {
-  let changed = false;
-  for (const o of outcomes) {
-    if (o.kind === 'failed') {
-      report.failures.push({ agency: agency.id, url: o.url, stage: o.stage, message: o.message, templateChange: o.templateChange });
-      continue;
-    }
-    if (o.kind === 'gone' || o.kind === 'absent') {
-      const id = o.page?.verdict === 'transcript' ? o.page.id : undefined;
-      const record = id ? await dataset.readRecord(id) : null;
-      if (record && record.status !== 'withdrawn') {
-        const tombstone: Transcript = { ...record, status: 'withdrawn', withdrawnAt: now().toISOString() };
-        changed = (await dataset.writeRecord(tombstone)) || changed;
-        entries.set(tombstone.id, indexEntry(tombstone));
-        report.withdrawn.push(tombstone.id);
-      } else if (!record && o.kind === 'gone') {
-        report.failures.push({ agency: agency.id, url: o.url, stage: 'fetch', message: `${o.url}: HTTP ${o.status ?? 404}: the page is gone`, templateChange: false });
-      }
-      continue;
-    }
-    if (o.kind !== 'stored') continue;
-    const obs = o.observation;
-    if (obs.kind === 'unchanged') {
-      // Heal an index that missed this record (a crash between the record and the index).
-      if (!entries.has(obs.record.id)) {
-        entries.set(obs.record.id, indexEntry(obs.record));
-        changed = true;
-      }
-      continue;
-    }
-    if (obs.kind === 'revised') await dataset.writeHistory(obs.previous);
-    changed = (await dataset.writeRecord(obs.record)) || changed;
-    await dataset.writeRaw(obs.record.id, o.raw);
-    entries.set(obs.record.id, indexEntry(obs.record));
-    if (obs.kind === 'added') report.added.push(obs.record.id);
-    else if (obs.kind === 'restored') report.restored.push(obs.record.id);
-    else if (obs.change === 'reprocessed') report.reprocessed.push(obs.record.id);
-    else {
-      const last = obs.record.revisions.at(-1)!;
-      report.revised.push({ id: obs.record.id, revision: last.revision, change: last.change, ...(last.revertOf ? { revertOf: last.revertOf } : {}) });
-      if (obs.previous.status === 'withdrawn') report.restored.push(obs.record.id);
-    }
+  if (o.kind === 'failed') {
+    report.failures.push({ agency: agency.id, url: o.url, stage: o.stage, message: o.message, templateChange: o.templateChange });
+    return false;
+  }
+  if (o.kind === 'gone' || o.kind === 'absent') return withdraw(o, agency, dataset, entries, report, now);
+  if (o.kind !== 'stored') return false;
+
+  const obs = o.observation;
+  if (obs.kind === 'unchanged') {
+    // Heal an index that missed or lags this record (a crash between the record and the index).
+    const entry = indexEntry(obs.record);
+    if (JSON.stringify(entries.get(entry.id)) === JSON.stringify(entry)) return false;
+    entries.set(entry.id, entry);
+    return true;
+  }
+  if (obs.kind === 'revised') await dataset.writeHistory(obs.previous);
+  const changed = await dataset.writeRecord(obs.record);
+  await dataset.writeRaw(obs.record.id, o.raw);
+  entries.set(obs.record.id, indexEntry(obs.record));
+  if (obs.kind === 'added') report.added.push(obs.record.id);
+  else if (obs.kind === 'restored') report.restored.push(obs.record.id);
+  else if (obs.change === 'reprocessed') report.reprocessed.push(obs.record.id);
+  else {
+    const last = obs.record.revisions.at(-1)!;
+    report.revised.push({ id: obs.record.id, revision: last.revision, change: last.change, ...(last.revertOf ? { revertOf: last.revertOf } : {}) });
+    if (obs.previous.status === 'withdrawn') report.restored.push(obs.record.id);
   }
   return changed;
 }
 
+/** A page gone (404/410) or unlisted for WITHDRAW_AFTER_RUNS runs: its record becomes a tombstone. */
+async function withdraw(
+  o: Extract<PageOutcome, { kind: 'gone' | 'absent' }>,
+  agency: Agency,
+  dataset: Dataset,
+  entries: Map<string, IndexEntry>,
+  report: RunReport,
+  now: () => Date,
+): Promise<boolean> {
+  const id = o.page?.verdict === 'transcript' ? o.page.id : undefined;
+  const record = id ? await dataset.readRecord(id) : null;
+  if (!record) {
+    if (o.kind === 'gone') report.failures.push({ agency: agency.id, url: o.url, stage: 'fetch', message: `${o.url}: HTTP ${o.status ?? 404}: the page is gone`, templateChange: false });
+    return false;
+  }
+  if (record.status === 'withdrawn') return false;
+  const tombstone: Transcript = { ...record, status: 'withdrawn', withdrawnAt: now().toISOString() };
+  entries.set(tombstone.id, indexEntry(tombstone));
+  report.withdrawn.push(tombstone.id);
+  return dataset.writeRecord(tombstone);
+}

@@ -38,10 +38,15 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
       : new ExtractError(where, 'not-transcript', `not a transcript: no speaker labels in ${page.blocks.length} paragraphs`);
   }
 
+  if (seg.turns.every((t) => t.paragraphs.every((p) => !p.trim()))) {
+    throw new ExtractError(where, 'empty', `${seg.turns.length} speaker labels but not one word after them`);
+  }
+
   const header = readHeader(seg.preamble, page.byline, page.title);
   const byline = unique([...page.byline, ...header.byline]);
   const location = page.location ?? header.location;
-  const roles = assignRoles(seg.turns, agency, page.title, byline);
+  const turnWords = seg.turns.map((t) => t.paragraphs.reduce((n, p) => n + countWords(p), 0));
+  const roles = assignRoles(seg.turns, turnWords, agency, page.title, byline);
   const { participants, canonical } = buildParticipants(
     unique(seg.turns.map((t) => t.speaker)),
     roles,
@@ -82,7 +87,7 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
     participants,
     turns,
     stats: {
-      words: turns.reduce((n, t) => n + t.paragraphs.reduce((m, p) => m + countWords(p), 0), 0),
+      words: turnWords.reduce((a, b) => a + b, 0),
       turns: turns.length,
       questions: turns.filter((t) => t.role === 'journalist').length,
     },
@@ -95,7 +100,13 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
  * journalist, and a speaker who keeps handing the floor to reporters while someone else answers
  * (a spokesperson at a background call or a joint availability) is the moderator.
  */
-function assignRoles(turns: readonly RawTurn[], agency: Agency, title: string, byline: readonly string[]): Map<string, Role> {
+function assignRoles(
+  turns: readonly RawTurn[],
+  turnWords: readonly number[],
+  agency: Agency,
+  title: string,
+  byline: readonly string[],
+): Map<string, Role> {
   const roles = new Map<string, Role>();
   for (const t of turns) if (!roles.has(t.speaker)) roles.set(t.speaker, roleOf(t.speaker, agency.speakers));
 
@@ -115,7 +126,7 @@ function assignRoles(turns: readonly RawTurn[], agency: Agency, title: string, b
   const handovers = new Map<string, number>();
   turns.forEach((t, i) => {
     const list = words.get(t.speaker) ?? [];
-    list.push(t.paragraphs.reduce((n, p) => n + countWords(p), 0));
+    list.push(turnWords[i]!);
     words.set(t.speaker, list);
     const next = turns[i + 1];
     if (next && roles.get(next.speaker) === 'journalist' && announcedQuestioner(t.paragraphs.slice(-2).join(' '))) {

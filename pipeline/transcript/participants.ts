@@ -54,43 +54,54 @@ export function nameWords(speaker: string): string[] {
  * Finds the full name for a label's name words in the given texts: the surname preceded by up to
  * three name-like words ("Antony J. Blinken"). Null when the texts never mention it.
  */
-export function findName(words: readonly string[], texts: readonly string[]): string | null {
+export function findName(words: readonly string[], texts: readonly string[] | NameTexts): string | null {
   if (words.length === 0) return null;
-  // Given names are matched case-sensitively (capitalized words), the surname case-insensitively:
-  // labels are upper case, running text is not.
-  const surname = words.map((w) => anyCase(fold(w))).join('\\s+');
-  const re = new RegExp(`((?:${GIVEN}\\s+){0,3})(${surname})(?![\\p{L}\\p{M}])`, 'u');
-  for (const text of texts) {
-    const m = re.exec(fold(text));
-    if (!m) continue;
-    const original = text.slice(m.index, m.index + m[0].length);
-    const tokens = original.split(/\s+/);
-    const given = tokens.slice(0, tokens.length - words.length);
-    // Keep only the name-like words nearest the surname: "Management and Resources Brian P.
-    // McKeon" -> "Brian P." (at most two given names plus initials).
-    const kept: string[] = [];
-    for (let k = given.length - 1; k >= 0; k--) {
-      const token = given[k]!;
-      if (TITLE_CASE_STOP.test(token) || NOT_GIVEN.test(token)) break;
-      if (!/^\p{Lu}\.$/u.test(token) && kept.filter((t) => !/^\p{Lu}\.$/u.test(t)).length >= 2) break;
-      kept.unshift(token);
+  const sources = texts instanceof NameTexts ? texts : new NameTexts(texts);
+  // Labels are upper case, running text is not: the surname is matched case- and accent-insensitively.
+  const needle = fold(words.join(' ')).toLowerCase();
+  for (const { text, lower } of sources.entries) {
+    for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+      const end = at + needle.length;
+      if (LETTER.test(lower[at - 1] ?? ' ') || LETTER.test(lower[end] ?? ' ')) continue;
+      const given = text.slice(0, at).trimEnd().split(' ').slice(-3);
+      // Keep only the name-like words nearest the surname: "Management and Resources Brian P.
+      // McKeon" -> "Brian P." (at most two given names plus initials).
+      const kept: string[] = [];
+      for (let k = given.length - 1; k >= 0; k--) {
+        const token = given[k]!;
+        if (!GIVEN.test(token) || TITLE_CASE_STOP.test(token) || NOT_GIVEN.test(token)) break;
+        if (!INITIAL.test(token) && kept.filter((t) => !INITIAL.test(t)).length >= 2) break;
+        kept.unshift(token);
+      }
+      if (kept.length === 0 && words.length === 1) continue; // a bare surname is not a full name
+      return [...kept, text.slice(at, end)].join(' ').replace(/[,;:]$/, '');
     }
-    if (kept.length === 0 && words.length === 1) continue; // a bare surname is not a full name
-    return [...kept, ...tokens.slice(tokens.length - words.length)].join(' ').replace(/[,;:]$/, '');
   }
   return null;
 }
 
+/** Texts to find names in, folded and lower-cased once per transcript. */
+export class NameTexts {
+  readonly entries: { text: string; lower: string }[];
+  constructor(texts: readonly string[]) {
+    this.entries = [];
+    for (const text of texts) {
+      const lower = fold(text).toLowerCase();
+      // Lower-casing keeps offsets for all but a few letters (İ); skip a text where it would not.
+      if (lower.length === text.length) this.entries.push({ text, lower });
+    }
+  }
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+const INITIAL = /^\p{Lu}\.$/u;
+
 /** A capitalized word, an initial, or a name particle. */
-const GIVEN = String.raw`(?:\p{Lu}[\p{L}\p{M}’'.-]*|de|van|von|al|bin|el|da)`;
+const GIVEN = /^(?:\p{Lu}[\p{L}\p{M}’'.-]*|de|van|von|al|bin|el|da)$/u;
 
 /** Capitalized words that are offices, topics or places in titles, not given names. */
 const NOT_GIVEN =
   /^(?:Resources|Management|Affairs|Refugees|Force|Task|Triangle|Northern|Southern|Defeat|ISIS|Conversation|Youth|Industry|Environment|Economy|Trade|Number|Humanitarian|Security|Health|Global|Human|Rights|Labor|Democracy|Energy|Climate|Report|Release|Release|Launch|Initiative|Summit|Meeting|Dialogue|Program|Office|Bureau|Agency|Council|Union|Nations|States|United|Kingdom|Republic|People’s|Democratic|Federal|Foreign|Secretary’s|Minister’s|Upcoming|Travel|Trip|Visit|Remarks|Briefing|Special|Press|Availability|Joint|Statement|Interview|Discussion|Panel|Roundtable|Event|Ceremony|Celebration|Centennial|Conference|Forum|Week|This|With|Before|After|During|At|On|In|Of|And|The|Day|Morning|Evening|News|Tonight|Nation|Union|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Envoy|Coordinator|Administrator|Representative|Advisor|Director|Counselor|Chief|Under|Deputy|Assistant|Acting|Principal|Ambassador|President|Premier|Chancellor|General|Admiral|Senator|Governor)$/;
-
-function anyCase(s: string): string {
-  return [...s].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escape(c))).join('');
-}
 
 /** Title-cases a label's name words when no text spells the name: "JOHN F. KIRBY" -> "John F. Kirby". */
 export function titleCase(words: readonly string[]): string {
@@ -110,6 +121,7 @@ export function buildParticipants(
 ): { participants: Participant[]; canonical: Map<string, string> } {
   const participants: Participant[] = [];
   const canonical = new Map<string, string>();
+  const sources = new NameTexts(texts);
   const bySurname = new Map<string, Participant>();
   for (const speaker of speakers) {
     const words = nameWords(speaker);
@@ -119,10 +131,10 @@ export function buildParticipants(
     if (found && found.role === role && (words.length > 1 || found.label.split(' ').length > 1)) {
       (found.aliases ??= []).push(speaker);
       canonical.set(speaker, found.label);
-      if (!found.name) found.name = nameFor(words, texts);
+      if (!found.name) found.name = nameFor(words, sources);
       continue;
     }
-    const p: Participant = { label: speaker, name: nameFor(words, texts), role };
+    const p: Participant = { label: speaker, name: nameFor(words, sources), role };
     participants.push(p);
     canonical.set(speaker, speaker);
     if (surname && role !== 'journalist') bySurname.set(surname, p);
@@ -130,15 +142,11 @@ export function buildParticipants(
   return { participants, canonical };
 }
 
-function nameFor(words: readonly string[], texts: readonly string[]): string | null {
+function nameFor(words: readonly string[], texts: NameTexts): string | null {
   if (words.length === 0) return null;
   const found = findName(words, texts);
   if (found) return found;
   return words.length >= 2 ? titleCase(words) : null;
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -31,11 +31,14 @@ describe('decodeBody', () => {
     expect(decodeBody(html(head, CP1252), null).text).toContain(CP1252_TEXT);
   });
 
-  it('ignores a meta beyond the first 1024 bytes', () => {
+  it('ignores a meta beyond the first 1024 bytes, and sniffs bytes that are not UTF-8', () => {
     const padding = `<!-- ${'x'.repeat(1100)} -->`;
-    const decoded = decodeBody(html(`${padding}<meta charset="windows-1252">`, CP1252), 'text/html');
-    expect(decoded.source).toBe('default');
-    expect(decoded.text).toContain('\uFFFDDepartment\uFFFD');
+    const decoded = decodeBody(html(`${padding}<meta charset="utf-8">`, CP1252), 'text/html');
+    expect(decoded.source).toBe('sniffed');
+    expect(decoded.text).toContain(CP1252_TEXT);
+    const utf8 = decodeBody(html(`${padding}<meta charset="windows-1252">`, Buffer.from(CP1252_TEXT)), 'text/html');
+    expect(utf8).toMatchObject({ encoding: 'utf-8', source: 'default' });
+    expect(utf8.text).toContain(CP1252_TEXT);
   });
 
   it('reads the XML declaration of a feed', () => {

@@ -140,10 +140,16 @@ describe('charsets', () => {
     expect(body).toContain('<p>“Department” – café</p>');
   });
 
-  it('reads undeclared bytes as UTF-8 (and shows the damage rather than guessing)', async () => {
+  it('reads undeclared bytes that are not UTF-8 as Windows-1252, not as U+FFFD', async () => {
     mirror.set('/old/', { body: page(''), contentType: 'text/html' });
     const { body } = await testFetcher([mirror]).fetcher.get({ url: mirror.url('/old/') });
-    expect(body).toContain('<p>\uFFFDDepartment\uFFFD \uFFFD caf\uFFFD</p>');
+    expect(body).toContain('<p>“Department” – café</p>');
+  });
+
+  it('reads UTF-8 bytes served under a Latin-1 label as UTF-8', async () => {
+    mirror.set('/mislabelled/', { body: '<p>“Department” – café</p>', contentType: 'text/html; charset=iso-8859-1' });
+    const { body } = await testFetcher([mirror]).fetcher.get({ url: mirror.url('/mislabelled/') });
+    expect(body).toBe('<p>“Department” – café</p>');
   });
 
   it('strips a UTF-8 BOM', async () => {
