@@ -18,6 +18,7 @@ import { Dataset } from '../store/dataset.ts';
 import { nextDatasetVersion } from './dataset-version.ts';
 import { appendChangelog } from './changelog.ts';
 import { indexEntry } from './index-entry.ts';
+import { storeObservation } from './store-observation.ts';
 import { acquireLock } from './lock.ts';
 import { processPage, type PageOutcome } from './page.ts';
 
@@ -303,27 +304,7 @@ async function storeOutcome(
   if (o.kind === 'gone' || o.kind === 'absent') return withdraw(o, agency, dataset, entries, report, now);
   if (o.kind !== 'stored') return false;
 
-  const obs = o.observation;
-  if (obs.kind === 'unchanged') {
-    // Heal an index that missed or lags this record (a crash between the record and the index).
-    const entry = indexEntry(obs.record);
-    if (JSON.stringify(entries.get(entry.id)) === JSON.stringify(entry)) return false;
-    entries.set(entry.id, entry);
-    return true;
-  }
-  if (obs.kind === 'revised') await dataset.writeHistory(obs.previous);
-  const changed = await dataset.writeRecord(obs.record);
-  await dataset.writeRaw(obs.record.id, o.raw);
-  entries.set(obs.record.id, indexEntry(obs.record));
-  if (obs.kind === 'added') report.added.push(obs.record.id);
-  else if (obs.kind === 'restored') report.restored.push(obs.record.id);
-  else if (obs.change === 'reprocessed') report.reprocessed.push(obs.record.id);
-  else {
-    const last = obs.record.revisions.at(-1)!;
-    report.revised.push({ id: obs.record.id, revision: last.revision, change: last.change, ...(last.revertOf ? { revertOf: last.revertOf } : {}) });
-    if (obs.previous.status === 'withdrawn') report.restored.push(obs.record.id);
-  }
-  return changed;
+  return storeObservation(o.observation, o.raw, dataset, entries, report);
 }
 
 /** A page gone (404/410) or unlisted for WITHDRAW_AFTER_RUNS runs: its record becomes a tombstone. */

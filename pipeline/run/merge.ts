@@ -5,8 +5,8 @@
  * artifact holds just what the shard fetched).
  *
  * Every shard record goes through the same code a run uses: `observe` against the target's record
- * (unchanged, added, revised with its class, revert, restored), history of the replaced revision,
- * the raw page, the index entry. When several shards hold the same id (adjacent year shards overlap
+ * (unchanged, added, revised with its class, revert, restored), then `storeObservation` (history of
+ * the replaced revision, the record, the raw page, the index entry). When several shards hold the same id (adjacent year shards overlap
  * by a day), they are observed oldest fetch first. The index is rebuilt once and one changelog entry
  * is written for the whole merge.
  *
@@ -27,7 +27,7 @@ import { Dataset } from '../store/dataset.ts';
 import { recordPath } from '../store/paths.ts';
 import { appendChangelog } from './changelog.ts';
 import { nextDatasetVersion } from './dataset-version.ts';
-import { indexEntry } from './index-entry.ts';
+import { storeObservation } from './store-observation.ts';
 import type { PageFailure, RunReport } from './index.ts';
 import { acquireLock } from './lock.ts';
 
@@ -138,15 +138,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeReport> {
 
 /** Observes one shard record against the target and stores the outcome; returns whether a file changed. */
 async function mergeRecord(fresh: Transcript, shard: Dataset, target: Dataset, entries: Map<string, IndexEntry>, report: MergeReport): Promise<boolean> {
-  const existing = await target.readRecord(fresh.id);
-  const obs = observe(existing, fresh);
-  if (obs.kind === 'unchanged') {
-    // Heal an index that missed the record, as a run does.
-    if (entries.has(obs.record.id)) return false;
-    entries.set(obs.record.id, indexEntry(obs.record));
-    return true;
-  }
-  if (obs.kind === 'revised') await target.writeHistory(obs.previous);
+  const obs = observe(await target.readRecord(fresh.id), fresh);
   if (obs.kind === 'added') {
     // Revisions the shard itself saw before this one (a shard re-run): keep them all.
     for (let n = 1; n < fresh.revision; n++) {
@@ -154,19 +146,9 @@ async function mergeRecord(fresh: Transcript, shard: Dataset, target: Dataset, e
       if (old) await target.writeHistory(old);
     }
   }
-  const changed = await target.writeRecord(obs.record);
-  const raw = await shard.readRaw(fresh.id);
-  if (raw !== null) await target.writeRaw(fresh.id, raw);
-  entries.set(obs.record.id, indexEntry(obs.record));
-  if (obs.kind === 'added') report.added.push(obs.record.id);
-  else if (obs.kind === 'restored') report.restored.push(obs.record.id);
-  else if (obs.change === 'reprocessed') report.reprocessed.push(obs.record.id);
-  else {
-    const last = obs.record.revisions.at(-1)!;
-    report.revised.push({ id: obs.record.id, revision: last.revision, change: last.change, ...(last.revertOf ? { revertOf: last.revertOf } : {}) });
-    if (obs.previous.status === 'withdrawn') report.restored.push(obs.record.id);
-  }
-  return changed;
+  // Only a record that changes takes the shard's raw page; an unchanged one keeps the stored raw.
+  const raw = obs.kind === 'unchanged' ? null : await shard.readRaw(fresh.id);
+  return storeObservation(obs, raw, target, entries, report);
 }
 
 /** A shard's record file, checked against the schema and its path; a bad one becomes a failure. */
