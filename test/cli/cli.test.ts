@@ -22,7 +22,9 @@ async function podium(...args: string[]): Promise<{ code: number; stdout: string
   }
 }
 
-describe('podium CLI', () => {
+// Each test starts `npx tsx` (about 2 s alone); on a 2-CPU runner busy with the rest of the suite
+// that passes vitest's default 5 s, so these get a timeout of their own.
+describe('podium CLI', { timeout: 30_000 }, () => {
   it('lists every command', async () => {
     const { code, stdout } = await podium('--help');
     expect(code).toBe(0);

@@ -40,7 +40,8 @@ async function workspace() {
   return { root, remote, runner, out: join(runner, 'output'), reportPath: join(root, 'report.json'), summary, outputs };
 }
 
-describe('podium publish', () => {
+// Real git and real runs: dozens of child processes per test, slow on a busy 2-CPU runner.
+describe('podium publish', { timeout: 30_000 }, () => {
   it('commits and pushes what a partial run saved, then exits 2 so the job is marked failed', async () => {
     const w = await workspace();
     const report = await fakeRun(w.out, {

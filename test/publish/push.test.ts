@@ -59,7 +59,8 @@ async function expectOnlyFastForwards(bare: string): Promise<void> {
 
 const head = async (repo: string, ref = 'HEAD') => (await git(['rev-parse', ref], { cwd: repo })).trim();
 
-describe('commitAndPush', () => {
+// Real git and real runs: dozens of child processes per test, slow on a busy 2-CPU runner.
+describe('commitAndPush', { timeout: 30_000 }, () => {
   it('commits nothing and pushes nothing when the dataset did not change', async () => {
     const { remote, runner } = await setup();
     const before = await head(remote.bare, 'main');

@@ -46,7 +46,8 @@ async function quietly(run: () => Promise<number>): Promise<{ code: number; out:
   }
 }
 
-describe('a scheduled run, step by step', () => {
+// Real git and real runs: dozens of child processes per test, slow on a busy 2-CPU runner.
+describe('a scheduled run, step by step', { timeout: 60_000 }, () => {
   it('publishes new and revised transcripts, nothing for a quiet run, and alerts when the template changes', async () => {
     const root = await tempDir();
     const remote = await makeRemote(root);
