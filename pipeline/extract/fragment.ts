@@ -9,7 +9,8 @@ import type { Agency, FallbackPage } from '../agencies/types.ts';
 import { readBlocks } from './blocks.ts';
 import { ExtractError } from './errors.ts';
 import type { ExtractedPage } from './page.ts';
-import { MAX_BLOCKS, MAX_DEPTH, MAX_ROUGH_DEPTH, nesting, removeInside, roughDepth } from './page.ts';
+import { MAX_BLOCKS, MAX_DEPTH, MAX_ROUGH_DEPTH, nesting, roughDepth } from './page.ts';
+import { removeAll } from './query.ts';
 
 export function extractFragment(post: Exclude<FallbackPage, { html: string }>, agency: Agency, where: string): ExtractedPage {
   const rough = roughDepth(post.bodyHtml);
@@ -18,7 +19,7 @@ export function extractFragment(post: Exclude<FallbackPage, { html: string }>, a
   const depth = nesting($.root()[0]!);
   if (depth > MAX_DEPTH) throw new ExtractError(where, 'too-large', `markup nested ${depth} levels deep (limit ${MAX_DEPTH})`);
   const root = $('#podium-fragment');
-  removeInside(root[0] as Element, agency.page.remove);
+  removeAll(root[0] as Element, agency.page.remove);
   const blocks = readBlocks(root[0] as Element);
   if (blocks.length === 0) throw new ExtractError(where, 'no-body', 'the API returned an empty body');
   if (blocks.length > MAX_BLOCKS) throw new ExtractError(where, 'too-large', `article body has ${blocks.length} paragraphs (limit ${MAX_BLOCKS})`);

@@ -3,13 +3,12 @@
  * byline, location) and the article body as blocks. Works only inside the article: banner,
  * navigation, share buttons, tags, related content and footer never reach a record.
  */
-import { load, type CheerioAPI } from 'cheerio/slim';
-import { selectAll } from 'css-select';
-import { removeElement } from 'domutils';
+import { load } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { Agency, Selector } from '../agencies/types.ts';
 import { readBlocks, type Block } from './blocks.ts';
 import { ExtractError } from './errors.ts';
+import { all, attr, first, removeAll, text } from './query.ts';
 import { foldSpaces, parseDate } from './text.ts';
 
 export interface ExtractedPage {
@@ -29,7 +28,7 @@ export const MAX_BLOCKS = 20_000;
 
 /**
  * Refuses markup nested deeper than this: real pages stay under 40 levels, and every tree walk
- * after parsing (cheerio's text(), the block reader) recurses once per level.
+ * after parsing (text(), the block reader) recurses once per level.
  */
 export const MAX_DEPTH = 400;
 
@@ -55,33 +54,35 @@ export function roughDepth(html: string): number {
 export function extractPage(html: string, agency: Agency, page: string, url: string | null = null): ExtractedPage {
   const rough = roughDepth(html);
   if (rough > MAX_ROUGH_DEPTH) throw new ExtractError(page, 'too-large', `markup nested about ${rough} levels deep (limit ${MAX_DEPTH})`);
-  const $ = load(html);
-  const depth = nesting($.root()[0]!);
+  const doc = load(html).root()[0]!;
+  const depth = nesting(doc);
   if (depth > MAX_DEPTH) throw new ExtractError(page, 'too-large', `markup nested ${depth} levels deep (limit ${MAX_DEPTH})`);
-  const title = firstText($, agency.page.title);
-  const body = findBody($, agency.page.body);
+  const rules = agency.page;
+  const title = firstText(doc, rules.title);
+  const body = findBody(doc, rules.body);
   // A decoy (bot wall, "Technical Difficulties") has no article: only then is the page text read.
   if (!body || !title) {
-    const decoy = agency.decoys.find((re) => re.test(title ?? '') || re.test($('body').text().slice(0, 5000)));
+    const bodyText = text(first('body', doc) ?? doc).slice(0, 5000);
+    const decoy = agency.decoys.find((re) => re.test(title ?? '') || re.test(bodyText));
     if (decoy) throw new ExtractError(page, 'decoy', `the site served a decoy page (matched ${decoy}) instead of content`);
   }
-  if (!title) throw new ExtractError(page, 'no-title', `no title found (tried ${describe(agency.page.title)})`);
-  if (!body) throw new ExtractError(page, 'no-body', `no article body found (tried ${agency.page.body.join(', ')})`);
-  removeInside(body, agency.page.remove);
+  if (!title) throw new ExtractError(page, 'no-title', `no title found (tried ${describe(rules.title)})`);
+  if (!body) throw new ExtractError(page, 'no-body', `no article body found (tried ${rules.body.join(', ')})`);
+
+  // Header facts are read before the body is cleaned: the cleaning may remove the header itself
+  // (an adapter whose body selector is the whole <article>).
+  const header = {
+    docType: firstText(doc, rules.docType ?? []),
+    date: firstDate(doc, rules.date),
+    byline: lines(doc, rules.byline ?? []),
+    location: firstText(doc, rules.location ?? []),
+  };
+  removeAll(body, rules.remove);
   const blocks = readBlocks(body);
   if (blocks.length > MAX_BLOCKS) {
     throw new ExtractError(page, 'too-large', `article body has ${blocks.length} paragraphs (limit ${MAX_BLOCKS})`);
   }
-
-  return {
-    url: url ?? canonicalLink($),
-    title,
-    docType: firstText($, agency.page.docType ?? []),
-    date: firstDate($, agency.page.date),
-    byline: lines($, agency.page.byline ?? []),
-    location: firstText($, agency.page.location ?? []),
-    blocks,
-  };
+  return { url: url ?? canonicalLink(doc), title, ...header, blocks };
 }
 
 /** Deepest element nesting under `root`, counted without recursion. */
@@ -97,43 +98,45 @@ export function nesting(root: AnyNode): number {
   return deepest;
 }
 
-/**
- * Removes the elements matching `selectors` under `root`. css-select directly: cheerio's
- * `.find()` is quadratic in the number of siblings (1.5 s per selector on a 20 000-paragraph body).
- */
-export function removeInside(root: Element, selectors: readonly string[]): void {
-  if (!selectors.length) return;
-  for (const el of selectAll(selectors.join(','), root)) removeElement(el);
-}
-
-function findBody($: CheerioAPI, selectors: readonly string[]): Element | null {
+function findBody(doc: AnyNode, selectors: readonly string[]): Element | null {
   for (const selector of selectors) {
-    const el = $(selector).first();
-    if (el.length && foldSpaces(el.text())) return el[0] as Element;
+    const el = first(selector, doc);
+    if (el && hasText(el)) return el;
   }
   return null;
 }
 
-function read($: CheerioAPI, selector: Selector): string[] {
-  const sel = typeof selector === 'string' ? selector : selector.selector;
-  return $(sel)
-    .toArray()
-    .map((el) => foldSpaces(typeof selector === 'string' ? $(el).text() : ($(el).attr(selector.attr) ?? '')))
+/** Whether any text under `root` is more than whitespace; stops at the first that is. */
+function hasText(root: AnyNode): boolean {
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text' && foldSpaces(node.data)) return true;
+    if ('children' in node && node.type !== 'script' && node.type !== 'style') for (const child of node.children) stack.push(child);
+  }
+  return false;
+}
+
+/** Folded, non-empty values a selector yields: element text, or an attribute. */
+function read(doc: AnyNode, selector: Selector): string[] {
+  const [sel, name] = typeof selector === 'string' ? [selector, null] : [selector.selector, selector.attr];
+  return all(sel, doc)
+    .map((el) => foldSpaces(name === null ? text(el) : (attr(el, name) ?? '')))
     .filter(Boolean);
 }
 
-function firstText($: CheerioAPI, selectors: readonly Selector[]): string | null {
+function firstText(doc: AnyNode, selectors: readonly Selector[]): string | null {
   for (const s of selectors) {
-    const found = read($, s)[0];
+    const found = read(doc, s)[0];
     if (found) return found;
   }
   return null;
 }
 
-function firstDate($: CheerioAPI, selectors: readonly Selector[]): string | null {
+function firstDate(doc: AnyNode, selectors: readonly Selector[]): string | null {
   for (const s of selectors) {
-    for (const text of read($, s)) {
-      const date = parseDate(text);
+    for (const value of read(doc, s)) {
+      const date = parseDate(value);
       if (date) return date;
     }
   }
@@ -141,17 +144,18 @@ function firstDate($: CheerioAPI, selectors: readonly Selector[]): string | null
 }
 
 /** Byline elements can hold several lines (<br>, <p>, one <a> per person). */
-function lines($: CheerioAPI, selectors: readonly Selector[]): string[] {
+function lines(doc: AnyNode, selectors: readonly Selector[]): string[] {
   const out: string[] = [];
   for (const s of selectors) {
-    const sel = typeof s === 'string' ? s : s.selector;
-    for (const el of $(sel).toArray()) for (const b of readBlocks(el as Element)) if (!out.includes(b.text)) out.push(b.text);
+    for (const el of all(typeof s === 'string' ? s : s.selector, doc)) for (const b of readBlocks(el)) if (!out.includes(b.text)) out.push(b.text);
   }
   return out;
 }
 
-function canonicalLink($: CheerioAPI): string | null {
-  const href = $('link[rel="canonical"]').attr('href') ?? $('meta[property="og:url"]').attr('content');
+function canonicalLink(doc: AnyNode): string | null {
+  const link = first('link[rel="canonical"]', doc);
+  const og = first('meta[property="og:url"]', doc);
+  const href = (link && attr(link, 'href')) ?? (og && attr(og, 'content'));
   return href && /^https?:\/\//.test(href) ? href : null;
 }
 

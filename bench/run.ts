@@ -1,0 +1,73 @@
+/**
+ * `npm run bench [-- --quick] [-- --only extraction,incremental,scale,politeness]`: prints a table
+ * of medians and ratios measured in this same run, and writes bench/results.json.
+ * See bench/README.md for the goals and the figures recorded so far.
+ */
+import { writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { benchExtraction } from './extraction.ts';
+import { benchIncremental } from './incremental.ts';
+import { benchPoliteness } from './politeness.ts';
+import { benchScale } from './scale.ts';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string', default: 'bench/results.json' } } });
+const quick = values.quick === true;
+const only = new Set((values.only ?? 'extraction,incremental,scale,politeness').split(','));
+
+const f = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const row = (...cells: string[]) => console.log(`| ${cells.join(' | ')} |`);
+const results: Record<string, unknown> = {
+  quick,
+  node: process.version,
+  cpus: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+};
+
+if (only.has('extraction')) {
+  const r = await benchExtraction(quick);
+  results['extraction'] = r;
+  console.log(`\n## Extraction — ${r.pages} pages, ${f(r.megabytes)} MB, median of ${r.repeats}\n`);
+  row('pipeline', 'pages/s', 'ratio');
+  row('---', '---:', '---:');
+  row('htmlparser2 bare parse (floor)', f(r.bareParsePagesPerSecond, 0), `Podium takes ${f(r.timeOverBareParse, 2)}× its time (goal ≤ 2)`);
+  row('Podium extract + parse + validate', f(r.podiumPagesPerSecond, 0), '1');
+  row('Readability + jsdom (text only)', f(r.readabilityPagesPerSecond, 0), `Podium is ${f(r.speedupOverReadability)}× faster (goal ≥ 10)`);
+}
+
+if (only.has('incremental')) {
+  const r = await benchIncremental(quick);
+  results['incremental'] = r;
+  console.log(`\n## Incremental run — ${r.transcripts} transcripts, nothing changed\n`);
+  row('run', 'wall s', 'peak RSS MiB', 'page requests', '304', 'files written');
+  row('---', '---:', '---:', '---:', '---:', '---:');
+  for (const [name, x] of [['cold (builds the dataset)', r.cold], ['warm, sitemap lastmod', r.warmByLastmod], ['warm, conditional requests', r.warmConditional]] as const) {
+    row(name, f(x.ms / 1000, 2), f(x.peakRssMiB, 0), String(x.pageRequests), String(x.notModified), String(x.filesWritten));
+  }
+  console.log(`\nwarm run takes ${f(r.warmByLastmod.ms / r.cold.ms * 100)} % of the cold run's time (lastmod), ${f(r.warmConditional.ms / r.cold.ms * 100)} % (conditional)`);
+}
+
+if (only.has('scale')) {
+  const r = await benchScale(quick);
+  results['scale'] = r;
+  console.log(`\n## Scale — ${r.transcripts} synthetic transcripts (and ${r.quarter.transcripts} for comparison)\n`);
+  row('command', 'wall s', 'peak RSS MiB', `wall s (${r.quarter.transcripts})`, `RSS MiB (${r.quarter.transcripts})`, 'RSS growth ×4 data');
+  row('---', '---:', '---:', '---:', '---:', '---:');
+  for (const s of r.steps) {
+    const q = r.quarter.steps.find((x) => x.command === s.command)!;
+    row(`podium ${s.command}`, f(s.ms / 1000, 2), f(s.peakRssMiB, 0), f(q.ms / 1000, 2), f(q.peakRssMiB, 0), `${f(s.peakRssMiB / q.peakRssMiB, 2)}×`);
+  }
+  console.log('\ngoals: site + exports < 60 s and < 1024 MiB at 20 000 transcripts on 2 cores');
+}
+
+if (only.has('politeness')) {
+  const r = await benchPoliteness(quick);
+  results['politeness'] = r;
+  console.log('\n## Fetch politeness — mirror with artificial latency\n');
+  row('per-host limit', 'crawl delay ms', 'latency ms', 'req/s', 'ceiling req/s', 'max in flight', 'min gap ms');
+  row('---:', '---:', '---:', '---:', '---:', '---:', '---:');
+  for (const c of r) row(String(c.concurrency), String(c.crawlDelayMs), String(c.latencyMs), f(c.requestsPerSecond), f(c.ceilingPerSecond), String(c.maxInFlight), f(c.minGapMs));
+}
+
+await writeFile(values.out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwrote ${values.out}`);
