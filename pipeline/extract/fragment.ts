@@ -9,12 +9,12 @@ import type { Agency, FallbackPage } from '../agencies/types.ts';
 import { readBlocks } from './blocks.ts';
 import { ExtractError } from './errors.ts';
 import type { ExtractedPage } from './page.ts';
-import { MAX_BLOCKS, MAX_DEPTH, MAX_ROUGH_DEPTH, nesting, roughDepth } from './page.ts';
+import { MAX_BLOCKS, MAX_DEPTH, nesting, tooDeep } from './page.ts';
 import { removeAll } from './query.ts';
 
 export function extractFragment(post: Exclude<FallbackPage, { html: string }>, agency: Agency, where: string): ExtractedPage {
-  const rough = roughDepth(post.bodyHtml);
-  if (rough > MAX_ROUGH_DEPTH) throw new ExtractError(where, 'too-large', `markup nested about ${rough} levels deep (limit ${MAX_DEPTH})`);
+  const rough = tooDeep(post.bodyHtml);
+  if (rough !== null) throw new ExtractError(where, 'too-large', `markup nested about ${rough} levels deep (limit ${MAX_DEPTH})`);
   const $ = load(`<div id="podium-fragment">${post.bodyHtml}</div>`);
   const depth = nesting($.root()[0]!);
   if (depth > MAX_DEPTH) throw new ExtractError(where, 'too-large', `markup nested ${depth} levels deep (limit ${MAX_DEPTH})`);

@@ -40,7 +40,20 @@ export const MAX_DEPTH = 400;
 export const MAX_ROUGH_DEPTH = 5_000;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
-/** Deepest tag nesting seen by counting open and close tags; never parses. */
+/**
+ * Whether markup may nest deeper than MAX_ROUGH_DEPTH, by a linear count of open and close tags
+ * that never parses. Markup with fewer `<` than that cannot, so a normal page is only scanned
+ * with indexOf. Returns the rough depth when it is too deep, else null.
+ */
+export function tooDeep(html: string): number | null {
+  let opens = 0;
+  for (let at = html.indexOf('<'); at >= 0 && opens <= MAX_ROUGH_DEPTH; at = html.indexOf('<', at + 1)) opens++;
+  if (opens <= MAX_ROUGH_DEPTH) return null;
+  const depth = roughDepth(html);
+  return depth > MAX_ROUGH_DEPTH ? depth : null;
+}
+
+/** Deepest tag nesting seen by counting open and close tags (unclosed <p> over-counts). */
 export function roughDepth(html: string): number {
   let depth = 0;
   let deepest = 0;
@@ -52,8 +65,8 @@ export function roughDepth(html: string): number {
 }
 
 export function extractPage(html: string, agency: Agency, page: string, url: string | null = null): ExtractedPage {
-  const rough = roughDepth(html);
-  if (rough > MAX_ROUGH_DEPTH) throw new ExtractError(page, 'too-large', `markup nested about ${rough} levels deep (limit ${MAX_DEPTH})`);
+  const rough = tooDeep(html);
+  if (rough !== null) throw new ExtractError(page, 'too-large', `markup nested about ${rough} levels deep (limit ${MAX_DEPTH})`);
   const doc = load(html).root()[0]!;
   const depth = nesting(doc);
   if (depth > MAX_DEPTH) throw new ExtractError(page, 'too-large', `markup nested ${depth} levels deep (limit ${MAX_DEPTH})`);
@@ -127,7 +140,11 @@ function read(doc: AnyNode, selector: Selector): string[] {
 
 function firstText(doc: AnyNode, selectors: readonly Selector[]): string | null {
   for (const s of selectors) {
-    const found = read(doc, s)[0];
+    // The first match nearly always has text; only an empty one needs every match read.
+    const [sel, name] = typeof s === 'string' ? [s, null] : [s.selector, s.attr];
+    const el = first(sel, doc);
+    if (!el) continue;
+    const found = foldSpaces(name === null ? text(el) : (attr(el, name) ?? '')) || read(doc, s)[0];
     if (found) return found;
   }
   return null;

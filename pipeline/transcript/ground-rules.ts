@@ -5,10 +5,11 @@
  */
 import type { GroundRules } from '../schema/types.ts';
 
+// Global: each rule is searched for its first match not negated, from lastIndex 0 every time.
 const RULES: { attribution: GroundRules['attribution']; pattern: RegExp }[] = [
-  { attribution: 'off-record', pattern: /\boff(?: the |-the-| )record\b/i },
-  { attribution: 'on-background', pattern: /\b(?:on|for) (?:deep |a )?background\b|\bbackground (?:call|briefing)\b|\battribut(?:ed|able|ion)\b[^.]{0,40}\bsenior\b[^.]{0,60}\bofficials?\b/i },
-  { attribution: 'on-record', pattern: /\bon(?: the |-the-)record\b/i },
+  { attribution: 'off-record', pattern: /\boff(?: the |-the-| )record\b/gi },
+  { attribution: 'on-background', pattern: /\b(?:on|for) (?:deep |a )?background\b|\bbackground (?:call|briefing)\b|\battribut(?:ed|able|ion)\b[^.]{0,40}\bsenior\b[^.]{0,60}\bofficials?\b/gi },
+  { attribution: 'on-record', pattern: /\bon(?: the |-the-)record\b/gi },
 ];
 
 const NEGATED = /\b(?:not|n[’']t|never|no longer)\s+(?:\w+\s+){0,2}$/i;
@@ -28,8 +29,9 @@ function attribution(texts: readonly string[]): GroundRules['attribution'] {
   let offset = 0;
   for (const text of texts) {
     for (const rule of RULES) {
-      const re = new RegExp(rule.pattern.source, 'gi');
-      for (const m of text.matchAll(re)) {
+      const re = rule.pattern;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
         if (NEGATED.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
         const at = offset + m.index;
         if (!best || at < best.at) best = { at, attribution: rule.attribution };

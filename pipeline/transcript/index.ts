@@ -46,20 +46,27 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
   const byline = unique([...page.byline, ...header.byline]);
   const location = page.location ?? header.location;
   const turnWords = seg.turns.map((t) => t.paragraphs.reduce((n, p) => n + countWords(p), 0));
-  const roles = assignRoles(seg.turns, turnWords, agency, page.title, byline);
+  // Both role assignment and questioners read the hand-over at the end of a turn: read it once.
+  const handover = new Map<number, string | null>();
+  const announced = (i: number): string | null => {
+    let name = handover.get(i);
+    if (name === undefined) handover.set(i, (name = announcedQuestioner(seg.turns[i]!.paragraphs.slice(-2).join(' '))));
+    return name;
+  };
+  const roles = assignRoles(seg.turns, turnWords, agency, page.title, byline, announced);
   const { participants, canonical } = buildParticipants(
     unique(seg.turns.map((t) => t.speaker)),
     roles,
     [...byline, page.title, ...seg.preamble],
   );
-  const roleOfSpeaker = (speaker: string): Role =>
-    participants.find((p) => p.label === canonical.get(speaker))?.role ?? roles.get(speaker) ?? 'other';
+  const participantRoles = new Map(participants.map((p) => [p.label, p.role]));
+  const roleOfSpeaker = (speaker: string): Role => participantRoles.get(canonical.get(speaker)!) ?? roles.get(speaker) ?? 'other';
 
   // Non-empty: a page without turns was refused above.
   const turns = seg.turns.map((raw, i): Turn => {
     const turn: Turn = { speaker: raw.speaker, role: roleOfSpeaker(raw.speaker), paragraphs: raw.paragraphs };
     if (turn.role === 'journalist') {
-      const askedBy = questionerBefore(seg.turns, i, roleOfSpeaker);
+      const askedBy = questionerBefore(seg.turns, i, roleOfSpeaker, announced);
       if (askedBy) turn.askedBy = askedBy;
     }
     if (raw.corrections.length) turn.corrections = raw.corrections;
@@ -106,6 +113,7 @@ function assignRoles(
   agency: Agency,
   title: string,
   byline: readonly string[],
+  announced: (turn: number) => string | null,
 ): Map<string, Role> {
   const roles = new Map<string, Role>();
   for (const t of turns) if (!roles.has(t.speaker)) roles.set(t.speaker, roleOf(t.speaker, agency.speakers));
@@ -129,7 +137,7 @@ function assignRoles(
     list.push(turnWords[i]!);
     words.set(t.speaker, list);
     const next = turns[i + 1];
-    if (next && roles.get(next.speaker) === 'journalist' && announcedQuestioner(t.paragraphs.slice(-2).join(' '))) {
+    if (next && roles.get(next.speaker) === 'journalist' && announced(i)) {
       handovers.set(t.speaker, (handovers.get(t.speaker) ?? 0) + 1);
     }
   });
@@ -148,11 +156,16 @@ function assignRoles(
  * opened the line ("Your line is open") — by the moderator's turn before that. A journalist's own
  * preceding turn (a follow-up) announces nobody.
  */
-function questionerBefore(turns: readonly RawTurn[], i: number, roleOf: (speaker: string) => Role): string | null {
+function questionerBefore(
+  turns: readonly RawTurn[],
+  i: number,
+  roleOf: (speaker: string) => Role,
+  announced: (turn: number) => string | null,
+): string | null {
   for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
     const role = roleOf(turns[j]!.speaker);
     if (role === 'journalist') return null;
-    const name = announcedQuestioner(turns[j]!.paragraphs.slice(-2).join(' '));
+    const name = announced(j);
     if (name) return name;
     if (role !== 'operator') return null;
   }

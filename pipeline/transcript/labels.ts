@@ -29,14 +29,22 @@ const LABEL_HEADS = new Set([
 
 /** Normalizes a printed label: upper case, no colon, honorific periods dropped, spaces folded. */
 export function normalizeLabel(printed: string): string {
-  return printed
-    .replace(/^[^\p{L}\d]+/u, '')
-    .replace(/[\s*]*:?\s*$/u, '')
-    .toLocaleUpperCase('en-US')
-    .replace(/\b(MR|MS|MRS|DR|SEC|GEN|LT|COL|ADM|CAPT|SGT|AMB|REP|SEN|GOV|PRES|HON|ST)\.(?=\s|$)/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let normal = normalized.get(printed);
+  if (normal === undefined) {
+    normal = printed
+      .replace(/^[^\p{L}\d]+/u, '')
+      .replace(/[\s*]*:?\s*$/u, '')
+      .toLocaleUpperCase('en-US')
+      .replace(/\b(MR|MS|MRS|DR|SEC|GEN|LT|COL|ADM|CAPT|SGT|AMB|REP|SEN|GOV|PRES|HON|ST)\.(?=\s|$)/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim();
+    // A document repeats a handful of labels hundreds of times; the cap bounds a long run.
+    if (normalized.size >= 10_000) normalized.clear();
+    normalized.set(printed, normal);
+  }
+  return normal;
 }
+const normalized = new Map<string, string>();
 
 export interface LabelMatch {
   /** Normalized label (the turn's `speaker`). */
@@ -47,15 +55,32 @@ export interface LabelMatch {
   structural: boolean;
 }
 
+/** A label-shaped opening, before deciding whether this document's speakers make it a label. */
+export interface LabelCandidate extends LabelMatch {
+  /** Bold, a bare label, or an unbolded run that reads as a label on its own. */
+  trusted: boolean;
+}
+
 /**
  * The speaker label opening `block`, or null. `known` holds labels already trusted in this
  * document (seen in bold), so the same speaker printed without bold later is still a label.
  */
 export function matchLabel(block: Block, rules: SpeakerRules, known: ReadonlySet<string>): LabelMatch | null {
+  const c = labelCandidate(block, rules);
+  return c && acceptLabel(c, known) ? { speaker: c.speaker, rest: c.rest, structural: c.structural } : null;
+}
+
+/** Whether a candidate is a label, given the labels this document set in bold. */
+export function acceptLabel(c: LabelCandidate, known: ReadonlySet<string>): boolean {
+  return c.trusted || known.has(c.speaker);
+}
+
+/** The label-shaped opening of `block`, or null; independent of the rest of the document. */
+export function labelCandidate(block: Block, rules: SpeakerRules): LabelCandidate | null {
   const text = block.text;
   for (const bare of rules.bareLabels ?? []) {
     const m = bare.pattern.exec(text);
-    if (m) return { speaker: bare.speaker, rest: text.slice(m[0].length).trim(), structural: block.boldPrefix > 0 };
+    if (m) return { speaker: bare.speaker, rest: text.slice(m[0].length).trim(), structural: block.boldPrefix > 0, trusted: true };
   }
   const m = rules.label.exec(text);
   if (!m?.groups?.['label']) return null;
@@ -63,8 +88,7 @@ export function matchLabel(block: Block, rules: SpeakerRules, known: ReadonlySet
   if (!speaker || rules.notLabels.some((re) => re.test(speaker))) return null;
   const labelEnd = m.index + m[0].indexOf(m.groups['label']) + m.groups['label'].length;
   const structural = block.boldPrefix >= labelEnd;
-  if (!structural && !known.has(speaker) && !looksLikeLabel(speaker)) return null;
-  return { speaker, rest: text.slice(m[0].length).trim(), structural };
+  return { speaker, rest: text.slice(m[0].length).trim(), structural, trusted: structural || looksLikeLabel(speaker) };
 }
 
 /** Whether an unbolded upper-case run reads as a speaker label rather than a heading or a shout. */

@@ -5,7 +5,7 @@
  */
 import type { Block } from '../extract/blocks.ts';
 import type { SpeakerRules } from '../agencies/types.ts';
-import { matchLabel, type LabelMatch } from './labels.ts';
+import { acceptLabel, labelCandidate } from './labels.ts';
 
 export interface RawTurn {
   speaker: string;
@@ -27,17 +27,16 @@ export const END_MARK =
 
 export function segment(blocks: readonly Block[], rules: SpeakerRules): Segments {
   // Pass 1: labels set in bold are trusted, and teach us this document's speakers.
+  const candidates = blocks.map((block) => labelCandidate(block, rules));
   const known = new Set<string>();
-  for (const block of blocks) {
-    const m = matchLabel(block, rules, known);
-    if (m?.structural) known.add(m.speaker);
-  }
+  for (const c of candidates) if (c?.structural) known.add(c.speaker);
 
   const preamble: string[] = [];
   const turns: RawTurn[] = [];
   const labels = new Set<string>();
-  for (const block of blocks) {
-    const label: LabelMatch | null = matchLabel(block, rules, known);
+  for (const [i, block] of blocks.entries()) {
+    const c = candidates[i];
+    const label = c && acceptLabel(c, known) ? c : null;
     if (label) {
       labels.add(label.speaker);
       turns.push({ speaker: label.speaker, paragraphs: [], corrections: [] });
