@@ -44,6 +44,7 @@ function readDate(item: Parameters<typeof first>[1], selector: NonNullable<Listi
   if (!el) return undefined;
   const value = foldSpaces(name === null ? text(el) : (attr(el, name) ?? ''));
   if (!value) return undefined;
-  // A printed date ("Sept. 15, 2026") is not a W3C datetime; its calendar day is.
-  return Number.isNaN(Date.parse(value)) ? (parseDate(value) ?? undefined) : value;
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value;
+  // A printed date ("Sept. 15, 2026"): its calendar day, not Date.parse's guess at a local time.
+  return parseDate(value) ?? undefined;
 }
