@@ -104,6 +104,12 @@ export type Selector = string | { selector: string; attr: string };
 export interface PageRules {
   /** Tried in order; the first with non-empty text wins. */
   title: Selector[];
+  /**
+   * The publication date, tried in order; the first value the core's date reader understands
+   * wins: "January 18, 2022", "Sept. 15, 2026" (abbreviated months, with or without a period),
+   * "18 January 2022", or a bare ISO date. An ISO date-time ("2025-03-11T17:52:09-04:00" in
+   * `time[datetime]`) is not read: point at the printed date instead.
+   */
   date: Selector[];
   docType?: Selector[];
   /** Elements whose text lines are bylines ("Ned Price, Department Spokesperson"). */
