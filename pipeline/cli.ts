@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from './commands/types.ts';
 import { EXIT } from './commands/types.ts';
+import { agenciesCommand } from './commands/agencies.ts';
 import { alertCommand } from './commands/alert.ts';
 import { diffCommand } from './commands/diff.ts';
 import { extractCommand } from './commands/extract.ts';
@@ -18,6 +19,7 @@ import { validateCommand } from './commands/validate.ts';
 
 export const COMMANDS: Command[] = [
   extractCommand, runCommand, validateCommand, diffCommand, reprocessCommand, mergeCommand, publishCommand, alertCommand,
+  agenciesCommand,
 ];
 
 function overview(): string {

@@ -41,6 +41,25 @@ export async function getAgency(id: string): Promise<Agency> {
   return agency;
 }
 
+/**
+ * The adapter whose origins or extra hosts serve `url` (`www.` or not), or null. Used when a
+ * command is given a page without `--agency`.
+ */
+export async function agencyForUrl(url: string): Promise<Agency | null> {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  const bare = (h: string) => h.replace(/^www\./, '');
+  for (const agency of await loadAgencies()) {
+    const hosts = [...agency.origins.map((o) => new URL(o.url).hostname), ...(agency.extraHosts ?? [])].map((h) => bare(h.toLowerCase()));
+    if (hosts.includes(bare(host))) return agency;
+  }
+  return null;
+}
+
 function isAgency(value: unknown): value is Agency {
   const v = value as Partial<Agency> | null;
   return !!v && typeof v === 'object' && typeof v.id === 'string' && Array.isArray(v.origins) && typeof v.page === 'object';

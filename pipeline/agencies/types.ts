@@ -20,13 +20,15 @@ export interface Agency {
   /** Where transcript URLs are found, tried in order; every channel is used on every run. */
   discovery: DiscoverySource[];
   /** Which discovered URLs may be transcripts. Others are never fetched. */
-  candidates: { include: RegExp[]; exclude?: RegExp[] };
+  candidates: CandidateRules;
   /** How to read one page. */
   page: PageRules;
   /** How to read plain text pasted from a page (banner, navigation and footer lines included). */
   text: TextRules;
   /** Speaker labels and roles. */
   speakers: SpeakerRules;
+  /** How to read the lines before the first label, where the generic reading needs help. */
+  preamble?: PreambleRules;
   /** Kind classification: the first matching rule wins; no match gives `other`. */
   kinds: KindRule[];
   /**
@@ -63,7 +65,38 @@ export type DiscoverySource =
       on?: string[];
     }
   | { type: 'sitemap'; path: string; on?: string[] }
-  | { type: 'feed'; path: string; on?: string[] };
+  | { type: 'feed'; path: string; on?: string[] }
+  | ListingSource;
+
+/**
+ * An HTML listing page ("Briefings & Statements", page 1): every element matching `item` is one
+ * entry. For sites without a sitemap of their transcripts, and as a second opinion on those with
+ * one. Only the page at `path` is read (no pagination): run it often enough to see new items.
+ */
+export interface ListingSource {
+  type: 'listing';
+  path: string;
+  /** One entry per match (`li.wp-block-post`). */
+  item: string;
+  /** The entry's link inside the item; the item itself when it is an `<a>` and this is absent. */
+  link?: string;
+  /** The entry's date inside the item (`time[datetime]`), read as the sitemap `<lastmod>` is. */
+  date?: Selector;
+  on?: string[];
+}
+
+export interface CandidateRules {
+  /** A discovered URL is a candidate when one of these matches its canonical URL... */
+  include: RegExp[];
+  /** ...and none of these does (section landing pages, listings). */
+  exclude?: RegExp[];
+  /**
+   * The same page under several origins (defense.gov and war.gov serve one article id on both):
+   * URLs with the same key are one candidate, kept under the URL of the origin listed first in
+   * `origins`. Null means the URL has no key and stands alone.
+   */
+  samePage?: (url: URL) => string | null;
+}
 
 /** A CSS selector, or a selector plus the attribute to read instead of the text. */
 export type Selector = string | { selector: string; attr: string };
@@ -71,6 +104,12 @@ export type Selector = string | { selector: string; attr: string };
 export interface PageRules {
   /** Tried in order; the first with non-empty text wins. */
   title: Selector[];
+  /**
+   * The publication date, tried in order; the first value the core's date reader understands
+   * wins: "January 18, 2022", "Sept. 15, 2026" (abbreviated months, with or without a period),
+   * "18 January 2022", or a bare ISO date. An ISO date-time ("2025-03-11T17:52:09-04:00" in
+   * `time[datetime]`) is not read: point at the printed date instead.
+   */
   date: Selector[];
   docType?: Selector[];
   /** Elements whose text lines are bylines ("Ned Price, Department Spokesperson"). */
@@ -106,6 +145,21 @@ export interface SpeakerRules {
   notLabels: RegExp[];
   /** Role by normalized label; first match wins. Labels matching none are officials. */
   roles: { pattern: RegExp; role: Role }[];
+  /**
+   * Words of this agency's labels that are titles, not names, on top of the shared list
+   * (`PENTAGON`, `MAJ.`, `BRIG.` on defense.gov), so that `PENTAGON PRESS SECRETARY AIR FORCE
+   * MAJ. GEN. PAT RYDER` and `GEN. RYDER` are one participant named "Pat Ryder". Upper case, as
+   * the label is normalized (honorific periods such as `MR.` are already gone; others stay).
+   */
+  titleWords?: string[];
+}
+
+export interface PreambleRules {
+  /**
+   * Lines that name where the briefing was held although they do not read like a place to the
+   * generic test ("James S. Brady Press Briefing Room": the initial looks like a sentence end).
+   */
+  places?: RegExp[];
 }
 
 export interface KindRule {

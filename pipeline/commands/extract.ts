@@ -1,7 +1,8 @@
 /** `podium extract <file-or-url>`: parse one page and print its record as JSON. */
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { getAgency } from '../agencies/index.ts';
+import { agencyForUrl, getAgency } from '../agencies/index.ts';
+import type { Agency } from '../agencies/types.ts';
 import { extract, ExtractError } from '../extract/index.ts';
 import { Fetcher, FetchError, defaultFetcherOptions } from '../fetch/index.ts';
 import { recordFromPage } from '../record/from-page.ts';
@@ -18,7 +19,9 @@ The input is a saved HTML page, plain text copied from a page in a browser (bann
 and footer lines included), or an http(s) URL to fetch.
 
 Options:
-  --agency <id>        adapter to read the page with (default: state)
+  --agency <id>        adapter to read the page with (default: the one whose site is
+                       the host of --url, of the URL given as input, or of the saved
+                       page's <link rel=canonical>; see \`podium agencies\`)
   --url <url>          the page's canonical URL (default: the page's <link rel=canonical>,
                        the URL given as input, or one derived from the title, with a warning)
   -h, --help           show this help
@@ -34,7 +37,7 @@ export const extractCommand: Command = {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { agency: { type: 'string', default: 'state' }, url: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { agency: { type: 'string' }, url: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
     if (values.help) {
       console.log(usage);
@@ -45,9 +48,30 @@ export const extractCommand: Command = {
       console.error('podium extract: give exactly one file or URL (see --help)');
       return EXIT.usage;
     }
+    const fromWeb = /^https?:\/\//i.test(input);
+    let agency: Agency | null = null;
+    let saved: string | null = null;
+    if (values.agency) {
+      try {
+        agency = await getAgency(values.agency);
+      } catch (error) {
+        console.error(`podium extract: ${(error as Error).message}`);
+        return EXIT.usage;
+      }
+    } else {
+      if (!fromWeb && !values.url) saved = await readFile(input, 'utf8').catch(() => null);
+      const hint = values.url ?? (fromWeb ? input : saved === null ? null : canonicalHref(saved));
+      agency = hint ? await agencyForUrl(hint) : null;
+      if (!agency) {
+        console.error(
+          hint
+            ? `podium extract: no adapter serves ${hostOf(hint)}; give --agency <id> (see podium agencies)`
+            : 'podium extract: cannot tell which agency published this page: give --agency <id> or --url <canonical-url>',
+        );
+        return EXIT.usage;
+      }
+    }
     try {
-      const agency = await getAgency(values.agency);
-      const fromWeb = /^https?:\/\//i.test(input);
       let body: string;
       let contentType: string | null = null;
       let source: Omit<Source, 'contentSha256'>;
@@ -59,7 +83,7 @@ export const extractCommand: Command = {
         contentType = res.contentType;
         source = { via: 'page', fetchedAt: new Date().toISOString(), etag: res.etag, lastModified: res.lastModified };
       } else {
-        body = await readFile(input, 'utf8');
+        body = saved ?? (await readFile(input, 'utf8'));
         // A file's provenance time is its modification time, so the output is repeatable.
         source = { via: 'file', fetchedAt: (await stat(input)).mtime.toISOString(), etag: null, lastModified: null };
       }
@@ -81,3 +105,18 @@ export const extractCommand: Command = {
     }
   },
 };
+
+/** The canonical URL a saved page declares, found without parsing the page. */
+function canonicalHref(body: string): string | null {
+  const link = /<link\b[^>]*\brel=["']?canonical["']?[^>]*>/i.exec(body)?.[0] ?? /<meta\b[^>]*\bproperty=["']og:url["'][^>]*>/i.exec(body)?.[0];
+  const href = link && /\b(?:href|content)=["']([^"']+)["']/i.exec(link)?.[1];
+  return href && /^https?:\/\//i.test(href) ? href : null;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return JSON.stringify(url);
+  }
+}

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { getAgency, loadAgencies } from '../agencies/index.ts';
 import { DiscoveryError } from '../discover/index.ts';
 import { LockedError } from '../run/lock.ts';
+import { originsByAgency } from '../run/origin-scope.ts';
+import type { Agency } from '../agencies/types.ts';
 import { runPipeline, type RunReport } from '../run/index.ts';
 import { writeReportFile } from '../run/report-file.ts';
 import { EXIT, type Command } from './types.ts';
@@ -22,7 +24,9 @@ Options:
                        primary one (a mirror or a test server); records keep canonical
                        URLs. <name>=<url> replaces a named origin (e.g. archive=...), and
                        web-archive=<url> the Internet Archive fallback. With any --origin,
-                       origins not given are not contacted at all.
+                       origins not given are not contacted at all. With several agencies,
+                       name the agency: <agency>:<url> or <agency>:<name>=<url>, one or
+                       more for every agency in the run.
   --out <dir>          dataset directory (default: output)
   --since <date>       skip pages whose sitemap/feed date is before YYYY-MM-DD
   --until <date>       skip pages whose sitemap/feed date is after YYYY-MM-DD (with
@@ -77,7 +81,14 @@ export const runCommand: Command = {
       console.error(`podium run: --report must be outside the dataset directory ${values.out}, got "${values.report}"`);
       return EXIT.usage;
     }
-    const agencies = values.agency?.length ? await Promise.all(values.agency.map(getAgency)) : await loadAgencies();
+    let agencies: Agency[];
+    try {
+      agencies = values.agency?.length ? await Promise.all(values.agency.map(getAgency)) : await loadAgencies();
+      originsByAgency(values.origin ?? [], agencies.map((a) => a.id));
+    } catch (error) {
+      console.error(`podium run: ${(error as Error).message}`);
+      return EXIT.usage;
+    }
     const tty = process.stderr.isTTY;
     try {
       const report = await runPipeline({
@@ -142,6 +153,9 @@ export function summarize(report: RunReport): string {
       `${a.agency}: ${a.candidates} candidates, ${a.requested} requested, ${a.skipped} skipped (lastmod), ` +
         `${a.notModified} not modified, ${a.unchanged} unchanged, ${a.notTranscripts} not transcripts`,
     );
+    for (const b of a.blockedHosts ?? []) {
+      lines.push(`  ${b.host}: stopped after ${b.walls} bot walls in a row (${b.last}); its pages are retried next run`);
+    }
   }
   const revised = report.revised.map((r) => r.change);
   const classes = [...new Set(revised)].map((c) => `${revised.filter((x) => x === c).length} ${c}`).join(', ');

@@ -8,6 +8,7 @@ import type { Agency, DiscoverySource } from '../agencies/types.ts';
 import type { FetchRequest, FetchResponse } from '../fetch/types.ts';
 import { DiscoveryError, describeError } from './errors.ts';
 import { parseFeed } from './feed.ts';
+import { parseListing } from './listing.ts';
 import type { EnabledOrigin, OriginMap } from './origins.ts';
 import { parseSitemap, type SitemapEntry } from './sitemap.ts';
 
@@ -15,6 +16,7 @@ export { DiscoveryError } from './errors.ts';
 export { parseFeed, type FeedItem } from './feed.ts';
 export { OriginMap, parseOriginArg, type EnabledOrigin, type OriginOverride } from './origins.ts';
 export { parseSitemap, type Sitemap, type SitemapEntry } from './sitemap.ts';
+export { parseListing, type ListingEntry } from './listing.ts';
 
 /** What discovery needs from the fetcher (pipeline/fetch implements it). */
 export interface HttpClient {
@@ -67,6 +69,8 @@ const XML_TYPES = [
   'application/rdf+xml',
   'application/x-xml',
 ];
+const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
+const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1';
 const XML_ACCEPT = 'application/xml, text/xml;q=0.9, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.1';
 
 /** A URL a channel listed, with the date it gave. */
@@ -129,7 +133,7 @@ export async function discover(agency: Agency, options: DiscoverOptions): Promis
   }
   // `since` and `until` apply to the merged date: a URL an old sitemap entry and a fresh feed
   // item both list is fresh.
-  const candidates = [...merged.values()]
+  const candidates = samePages(agency, [...merged.values()])
     .filter(
       (candidate) =>
         candidate.lastmod === undefined ||
@@ -151,6 +155,34 @@ export async function discover(agency: Agency, options: DiscoverOptions): Promis
     throw new DiscoveryError(agency.origins[0]?.url ?? agency.id, `every discovery channel failed: ${reasons}`);
   }
   return { candidates, channels: reports };
+}
+
+/**
+ * One candidate per page when the agency serves a page under several origins
+ * (`candidates.samePage`): the URL on the origin listed first wins, with the channels and the
+ * newest date of all its copies.
+ */
+function samePages(agency: Agency, candidates: Candidate[]): Candidate[] {
+  const keyOf = agency.candidates.samePage;
+  if (!keyOf) return candidates;
+  const rank = (url: string) => {
+    const host = new URL(url).host;
+    const at = agency.origins.findIndex((origin) => new URL(origin.url).host === host);
+    return at < 0 ? agency.origins.length : at;
+  };
+  const byKey = new Map<string, Candidate>();
+  const out: Candidate[] = [];
+  for (const candidate of [...candidates].sort((a, b) => rank(a.url) - rank(b.url))) {
+    const key = keyOf(new URL(candidate.url));
+    const kept = key === null ? undefined : byKey.get(key);
+    if (kept === undefined) {
+      if (key !== null) byKey.set(key, candidate);
+      out.push(candidate);
+      continue;
+    }
+    merge(new Map([[kept.url, kept]]), { ...candidate, url: kept.url });
+  }
+  return out;
 }
 
 function appliesTo(source: DiscoverySource, origin: EnabledOrigin): boolean {
@@ -183,6 +215,10 @@ class ChannelReader {
     const channel = `${origin.name} ${source.type} ${source.path}`;
     try {
       const url = this.sourceUrl(origin, source.path);
+      if (source.type === 'listing') {
+        const html = await this.fetch(url, HTML_TYPES, HTML_ACCEPT);
+        return [ok(channel, parseListing(html, url, source).map((entry) => listed(entry.loc, entry.date)))];
+      }
       if (source.type === 'feed') {
         const items = parseFeed(await this.fetch(url), url);
         return [
@@ -268,8 +304,8 @@ class ChannelReader {
     return request;
   }
 
-  private async fetch(url: string): Promise<string> {
-    const response = await this.http.get({ url, accept: XML_ACCEPT, expect: XML_TYPES });
+  private async fetch(url: string, expect = XML_TYPES, accept = XML_ACCEPT): Promise<string> {
+    const response = await this.http.get({ url, accept, expect });
     // Discovery sends no validators, so a 304 can only be a misbehaving server or cache.
     if (response.notModified) throw new DiscoveryError(url, 'unexpected 304 Not Modified');
     return response.body;

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeBody } from './decode.ts';
 import { FetchError } from './errors.ts';
 import { ALLOW_ALL, decidingRule, parseRobots, productToken, type RobotsPolicy } from './robots.ts';
-import type { FetchErrorKind, FetcherOptions, FetchRequest, FetchResponse } from './types.ts';
+import type { BlockedHost, FetchErrorKind, FetcherOptions, FetchRequest, FetchResponse } from './types.ts';
 
 /** Redirect hops followed per request; browsers allow 20, five is plenty for WordPress slug moves. */
 export const MAX_REDIRECTS = 5;
@@ -30,6 +30,8 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
  * - `maxBytes` 10 MiB: ten times the largest real briefing page, low enough to refuse a runaway body.
  * - `allowedHosts` empty: the caller must name the hosts it means to read (fail closed).
  * - `decoys` empty: agencies supply their own (`Agency.decoys`).
+ * - `maxBotWalls` 3: a site that walled three pages in a row will wall the next; backing off for
+ *   the run is politer than asking again, and the pages are retried next run.
  *
  * @example
  * const fetcher = new Fetcher(defaultFetcherOptions({ allowedHosts: new Set(['www.state.gov']) }));
@@ -47,6 +49,7 @@ export function defaultFetcherOptions(overrides: Partial<FetcherOptions> = {}): 
     allowedHosts: new Set<string>(),
     decoys: [],
     robots: true,
+    maxBotWalls: 3,
     ...overrides,
   };
 }
@@ -95,6 +98,8 @@ export class Fetcher {
   private readonly log: (line: string) => void;
   private readonly hosts = new Map<string, HostState>();
   private readonly agentToken: string;
+  /** Consecutive bot walls per host, and the last one's detail. */
+  private readonly walls = new Map<string, { count: number; last: string }>();
 
   constructor(options: FetcherOptions, log: (line: string) => void = () => {}) {
     checkOptions(options);
@@ -121,7 +126,42 @@ export class Fetcher {
     if (!this.options.allowedHosts.has(start.host)) {
       throw new FetchError({ url: request.url, kind: 'disallowed', detail: `host ${start.host} is not in allowedHosts` });
     }
+    const walled = this.walls.get(start.host);
+    if (walled && walled.count >= this.options.maxBotWalls) {
+      throw new FetchError({
+        url: request.url,
+        kind: 'bot-block',
+        detail: `not requested: ${start.host} answered ${walled.count} bot walls in a row (last: ${walled.last}); no more requests to it this run`,
+      });
+    }
+    try {
+      const response = await this.getWithRetries(start, request);
+      this.walls.delete(start.host);
+      return response;
+    } catch (error) {
+      if (error instanceof FetchError && error.botBlock) this.countWall(start.host, error);
+      throw error;
+    }
+  }
 
+  /** Hosts this fetcher stopped requesting after `maxBotWalls` consecutive bot walls. */
+  blockedHosts(): BlockedHost[] {
+    return [...this.walls]
+      .filter(([, w]) => w.count >= this.options.maxBotWalls)
+      .map(([host, w]) => ({ host, walls: w.count, last: w.last }));
+  }
+
+  private countWall(host: string, error: FetchError): void {
+    const prior = this.walls.get(host)?.count ?? 0;
+    // The detail without "GET <url>: ", so the report names the wall, not one page.
+    const last = error.message.replace(/^GET \S+: /, '');
+    this.walls.set(host, { count: prior + 1, last });
+    if (prior + 1 === this.options.maxBotWalls) {
+      this.log(`${host}: ${prior + 1} bot walls in a row (last: ${last}); no more requests to it this run`);
+    }
+  }
+
+  private async getWithRetries(start: URL, request: FetchRequest): Promise<FetchResponse> {
     let botBlockRetried = false;
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -537,7 +577,7 @@ function describeCause(error: unknown): string {
 }
 
 function checkOptions(options: FetcherOptions): void {
-  const positiveInteger: (keyof FetcherOptions)[] = ['concurrencyPerHost', 'timeoutMs', 'maxBytes'];
+  const positiveInteger: (keyof FetcherOptions)[] = ['concurrencyPerHost', 'timeoutMs', 'maxBytes', 'maxBotWalls'];
   const nonNegative: (keyof FetcherOptions)[] = ['minDelayMs', 'retries', 'backoffMs', 'maxRetryAfterMs'];
   for (const key of positiveInteger) {
     const value = options[key];

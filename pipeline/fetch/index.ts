@@ -1,7 +1,7 @@
 /**
  * The fetch stage's only door. Other stages import from here, never from the modules behind it.
  */
-export type { FetchErrorKind, FetcherOptions, FetchRequest, FetchResponse } from './types.ts';
+export type { BlockedHost, FetchErrorKind, FetcherOptions, FetchRequest, FetchResponse } from './types.ts';
 export { FetchError, isTransientKind, type FetchErrorInit } from './errors.ts';
 export { Fetcher, defaultFetcherOptions, parseRetryAfter, MAX_REDIRECTS } from './fetcher.ts';
 export { decodeBody, type CharsetSource, type DecodedBody } from './decode.ts';

@@ -63,4 +63,19 @@ export interface FetcherOptions {
   decoys: RegExp[];
   /** Read robots.txt of each host once and honor crawl-delay and Disallow for our agent. */
   robots: boolean;
+  /**
+   * Consecutive bot walls (403, or a decoy page) from one host after which the fetcher stops
+   * requesting that host for the rest of its life (one run): every further request to it fails
+   * at once, naming the walls. A success in between resets the count.
+   */
+  maxBotWalls: number;
+}
+
+/** A host the fetcher stopped requesting because it kept answering with a bot wall. */
+export interface BlockedHost {
+  host: string;
+  /** Consecutive bot walls when it was stopped. */
+  walls: number;
+  /** The last wall, e.g. `HTTP 403: the site refused our agent (bot wall)`. */
+  last: string;
 }

@@ -11,7 +11,7 @@ import pLimit from 'p-limit';
 import type { Agency } from '../agencies/types.ts';
 import { discover, DiscoveryError, OriginMap, parseOriginArg, type Candidate, type ChannelReport, type OriginOverride } from '../discover/index.ts';
 import { Fetcher, defaultFetcherOptions } from '../fetch/index.ts';
-import type { FetcherOptions } from '../fetch/types.ts';
+import type { BlockedHost, FetcherOptions } from '../fetch/types.ts';
 import type { CrawledPage, CrawlState, DatasetIndex, IndexEntry, Transcript } from '../schema/types.ts';
 import { SCHEMA_VERSION } from '../schema/version.ts';
 import { Dataset } from '../store/dataset.ts';
@@ -20,6 +20,7 @@ import { appendChangelog } from './changelog.ts';
 import { indexEntry } from './index-entry.ts';
 import { storeObservation } from './store-observation.ts';
 import { acquireLock } from './lock.ts';
+import { originsByAgency } from './origin-scope.ts';
 import { processPage, type PageOutcome } from './page.ts';
 
 export { indexEntry } from './index-entry.ts';
@@ -28,7 +29,10 @@ export interface RunOptions {
   agencies: Agency[];
   /** Dataset directory. */
   out: string;
-  /** Raw `--origin` values: `<url>` or `<name>=<url>`; `web-archive=<url>` redirects that fallback. */
+  /**
+   * Raw `--origin` values: `<url>` or `<name>=<url>`; `web-archive=<url>` redirects that fallback.
+   * With several agencies each is scoped: `<agency>:<url>` (see origin-scope.ts).
+   */
   origins?: string[];
   since?: string;
   /** YYYY-MM-DD: the last discovery date considered (a backfill shard's upper bound). */
@@ -58,6 +62,8 @@ export interface PageFailure {
 
 export interface AgencyReport {
   agency: string;
+  /** Hosts the run stopped requesting after consecutive bot walls; absent when none. */
+  blockedHosts?: BlockedHost[];
   channels: ChannelReport[];
   candidates: number;
   requested: number;
@@ -115,6 +121,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const index = await dataset.readIndex();
     const entries = new Map((index?.transcripts ?? []).map((e) => [e.id, e]));
     const states = new Map<string, CrawlState>();
+    const scoped = originsByAgency(options.origins ?? [], options.agencies.map((a) => a.id));
 
     for (const agency of options.agencies) {
       // Each page is stored as soon as it is done, so a run holds one page at a time per slot,
@@ -122,7 +129,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const store = async (o: PageOutcome) => {
         report.changed = (await storeOutcome(o, agency, dataset, entries, report, now)) || report.changed;
       };
-      const { agencyReport, state } = await runAgency(agency, options, dataset, now, progress, store);
+      const { agencyReport, state } = await runAgency(agency, { ...options, origins: scoped.get(agency.id)! }, dataset, now, progress, store);
       report.agencies.push(agencyReport);
       states.set(agency.id, state);
     }
@@ -241,6 +248,11 @@ async function runAgency(
       }),
     ),
   );
+  const blocked = fetcher.blockedHosts();
+  if (blocked.length) {
+    agencyReport.blockedHosts = blocked;
+    for (const b of blocked) progress(`fetch ${agency.id}: stopped requesting ${b.host} after ${b.walls} bot walls in a row (${b.last})`);
+  }
   for (const outcome of absences(candidates, known, found.channels, origins, options)) {
     await store(outcome);
     tally(outcome);

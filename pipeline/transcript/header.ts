@@ -26,10 +26,16 @@ export interface Header {
 }
 
 /**
- * Classifies preamble lines. `knownByline` holds lines the page header already gave as bylines,
+ * Classifies preamble lines. `places` are the adapter's own place lines (`PreambleRules.places`).
+ * `knownByline` holds lines the page header already gave as bylines,
  * so the feed-injected copies at the top of the body are recognized as bylines too.
  */
-export function readHeader(preamble: readonly string[], knownByline: readonly string[], title: string): Header {
+export function readHeader(
+  preamble: readonly string[],
+  knownByline: readonly string[],
+  title: string,
+  places: readonly RegExp[] = [],
+): Header {
   const byline: string[] = [];
   let location: string | null = null;
   let start: string | null = null;
@@ -44,7 +50,7 @@ export function readHeader(preamble: readonly string[], knownByline: readonly st
       byline.push(line);
       continue;
     }
-    if (!location && isPlaceLine(line, title)) location = line;
+    if (!location && (places.some((re) => re.test(line)) || isPlaceLine(line, title))) location = line;
   }
   return { byline, location, start };
 }

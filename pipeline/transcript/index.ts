@@ -42,7 +42,8 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
     throw new ExtractError(where, 'empty', `${seg.turns.length} speaker labels but not one word after them`);
   }
 
-  const header = readHeader(seg.preamble, page.byline, page.title);
+  const header = readHeader(seg.preamble, page.byline, page.title, agency.preamble?.places);
+  const titleWords = new Set(agency.speakers.titleWords ?? []);
   const byline = unique([...page.byline, ...header.byline]);
   const location = page.location ?? header.location;
   const turnWords = seg.turns.map((t) => t.paragraphs.reduce((n, p) => n + countWords(p), 0));
@@ -53,11 +54,12 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
     if (name === undefined) handover.set(i, (name = announcedQuestioner(seg.turns[i]!.paragraphs.slice(-2).join(' '))));
     return name;
   };
-  const roles = assignRoles(seg.turns, turnWords, agency, page.title, byline, announced);
+  const roles = assignRoles(seg.turns, turnWords, agency, page.title, byline, titleWords, announced);
   const { participants, canonical } = buildParticipants(
     unique(seg.turns.map((t) => t.speaker)),
     roles,
     [...byline, page.title, ...seg.preamble],
+    titleWords,
   );
   const participantRoles = new Map(participants.map((p) => [p.label, p.role]));
   const roleOfSpeaker = (speaker: string): Role => participantRoles.get(canonical.get(speaker)!) ?? roles.get(speaker) ?? 'other';
@@ -113,6 +115,7 @@ function assignRoles(
   agency: Agency,
   title: string,
   byline: readonly string[],
+  titleWords: ReadonlySet<string>,
   announced: (turn: number) => string | null,
 ): Map<string, Role> {
   const roles = new Map<string, Role>();
@@ -123,8 +126,8 @@ function assignRoles(
   for (const [speaker, role] of roles) {
     if (role !== 'official') continue;
     const words = speaker.split(' ');
-    const bareName = /^(?:MR|MS|MRS|MISS|DR)$/.test(words[0]!) || words.length === nameWords(speaker).length;
-    const surname = nameWords(speaker).at(-1);
+    const bareName = /^(?:MR|MS|MRS|MISS|DR)$/.test(words[0]!) || words.length === nameWords(speaker, titleWords).length;
+    const surname = nameWords(speaker, titleWords).at(-1);
     if (bareName && surname && afterWith.includes(surname) && !bylineText.includes(surname)) roles.set(speaker, 'journalist');
   }
 
@@ -142,7 +145,11 @@ function assignRoles(
     }
   });
   const medians = new Map(officials.map((s) => [s, median(words.get(s)!)]));
+  // "PRESS SECRETARY JOHN F. KIRBY" then "MR. KIRBY": one person under two labels, not a
+  // moderator handing the floor to an official.
+  const surname = (s: string) => nameWords(s, titleWords).at(-1);
   for (const s of officials) {
+    if (officials.some((o) => o !== s && surname(o) !== undefined && surname(o) === surname(s))) continue;
     const others = officials.filter((o) => o !== s).map((o) => medians.get(o)!);
     if ((handovers.get(s) ?? 0) >= 1 && words.get(s)!.length >= 2 && medians.get(s)! < 60 && medians.get(s)! < Math.max(...others)) {
       roles.set(s, 'moderator');

@@ -41,20 +41,30 @@ export function roleOf(speaker: string, rules: SpeakerRules): Role {
   return 'official';
 }
 
-/** The words of a label that are a name: "FOREIGN MINISTER LE DRIAN" -> ["LE", "DRIAN"]. */
-export function nameWords(speaker: string): string[] {
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * The words of a label that are a name: "FOREIGN MINISTER LE DRIAN" -> ["LE", "DRIAN"].
+ * `agencyTitles` adds an adapter's own title words (`SpeakerRules.titleWords`).
+ */
+export function nameWords(speaker: string, agencyTitles: ReadonlySet<string> = NO_WORDS): string[] {
+  const isTitle = (w: string) => TITLE_WORDS.has(w) || agencyTitles.has(w);
   const words = speaker.split(' ');
   let i = 0;
-  while (i < words.length && TITLE_WORDS.has(words[i]!)) i++;
+  while (i < words.length && isTitle(words[i]!)) i++;
   const rest = words.slice(i);
-  return rest.some((w) => !TITLE_WORDS.has(w)) ? rest : [];
+  return rest.some((w) => !isTitle(w)) ? rest : [];
 }
 
 /**
  * Finds the full name for a label's name words in the given texts: the surname preceded by up to
  * three name-like words ("Antony J. Blinken"). Null when the texts never mention it.
  */
-export function findName(words: readonly string[], texts: readonly string[] | NameTexts): string | null {
+export function findName(
+  words: readonly string[],
+  texts: readonly string[] | NameTexts,
+  agencyTitles: ReadonlySet<string> = NO_WORDS,
+): string | null {
   if (words.length === 0) return null;
   const sources = texts instanceof NameTexts ? texts : new NameTexts(texts);
   // Labels are upper case, running text is not: the surname is matched case- and accent-insensitively.
@@ -70,6 +80,7 @@ export function findName(words: readonly string[], texts: readonly string[] | Na
       for (let k = given.length - 1; k >= 0; k--) {
         const token = given[k]!;
         if (!GIVEN.test(token) || TITLE_CASE_STOP.test(token) || NOT_GIVEN.test(token)) break;
+        if (agencyTitles.has(token.toUpperCase())) break; // "Maj. Gen. Pat Ryder" is Pat Ryder
         if (!INITIAL.test(token) && kept.filter((t) => !INITIAL.test(t)).length >= 2) break;
         kept.unshift(token);
       }
@@ -118,23 +129,24 @@ export function buildParticipants(
   speakers: readonly string[],
   roles: ReadonlyMap<string, Role>,
   texts: readonly string[],
+  agencyTitles: ReadonlySet<string> = NO_WORDS,
 ): { participants: Participant[]; canonical: Map<string, string> } {
   const participants: Participant[] = [];
   const canonical = new Map<string, string>();
   const sources = new NameTexts(texts);
   const bySurname = new Map<string, Participant>();
   for (const speaker of speakers) {
-    const words = nameWords(speaker);
+    const words = nameWords(speaker, agencyTitles);
     const surname = words.at(-1);
     const role = roles.get(speaker) ?? 'other';
     const found = surname ? bySurname.get(surname) : undefined;
     if (found && found.role === role && (words.length > 1 || found.label.split(' ').length > 1)) {
       (found.aliases ??= []).push(speaker);
       canonical.set(speaker, found.label);
-      if (!found.name) found.name = nameFor(words, sources);
+      if (!found.name) found.name = nameFor(words, sources, agencyTitles);
       continue;
     }
-    const p: Participant = { label: speaker, name: nameFor(words, sources), role };
+    const p: Participant = { label: speaker, name: nameFor(words, sources, agencyTitles), role };
     participants.push(p);
     canonical.set(speaker, speaker);
     if (surname && role !== 'journalist') bySurname.set(surname, p);
@@ -142,9 +154,9 @@ export function buildParticipants(
   return { participants, canonical };
 }
 
-function nameFor(words: readonly string[], texts: NameTexts): string | null {
+function nameFor(words: readonly string[], texts: NameTexts, agencyTitles: ReadonlySet<string>): string | null {
   if (words.length === 0) return null;
-  const found = findName(words, texts);
+  const found = findName(words, texts, agencyTitles);
   if (found) return found;
   return words.length >= 2 ? titleCase(words) : null;
 }

@@ -1,0 +1,74 @@
+/**
+ * `podium agencies`, and `podium extract` choosing the adapter by the page's host when no
+ * --agency is given. In-process: the commands are plain functions returning exit codes.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { agenciesCommand } from '../../pipeline/commands/agencies.ts';
+import { extractCommand } from '../../pipeline/commands/extract.ts';
+import { FIXTURES } from '../support/fixtures.ts';
+
+async function capture(run: () => Promise<number>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out.push(String(chunk));
+    return true;
+  });
+  try {
+    return { code: await run(), stdout: out.join('\n'), stderr: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+    write.mockRestore();
+  }
+}
+
+describe('podium agencies', () => {
+  it('lists every adapter with its origins, the primary first', async () => {
+    const { code, stdout } = await capture(() => agenciesCommand.run([]));
+    expect(code).toBe(0);
+    expect(stdout).toContain('defense  U.S. Department of Defense\n  www  https://www.defense.gov  (primary)\n  war  https://www.war.gov');
+    expect(stdout).toContain('state  U.S. Department of State\n  www      https://www.state.gov  (primary)\n  archive  https://2021-2025.state.gov');
+    expect(stdout).toContain('whitehouse  The White House\n  www      https://www.whitehouse.gov  (primary)\n  archive  https://bidenwhitehouse.archives.gov');
+    expect(stdout).toContain('discovery: sitemap-index /sitemap_index.xml; listing /briefings-statements/ (on www)');
+  });
+
+  it('--json gives ids, names, origins and channels', async () => {
+    const { stdout } = await capture(() => agenciesCommand.run(['--json']));
+    const list = JSON.parse(stdout) as { id: string; origins: { name: string; url: string }[] }[];
+    expect(list.map((a) => a.id)).toEqual(['defense', 'state', 'whitehouse']);
+    expect(list[0]!.origins).toEqual([{ name: 'www', url: 'https://www.defense.gov' }, { name: 'war', url: 'https://www.war.gov' }]);
+  });
+});
+
+describe('podium extract without --agency', () => {
+  const KIRBY = `${FIXTURES}defense/www/News/Transcripts/Transcript/Article/4301234/press-secretary-john-f-kirby-holds-a-press-briefing/index.html`;
+  const PSAKI = `${FIXTURES}whitehouse/archive/briefing-room/press-briefings/2022/01/18/press-briefing-by-press-secretary-jen-psaki-january-18-2022/index.html`;
+
+  it('picks the adapter by the saved page\'s canonical host', async () => {
+    const { code, stdout } = await capture(() => extractCommand.run([KIRBY]));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).id).toBe('defense/2026-09-15/press-secretary-john-f-kirby-holds-a-press-briefing');
+  });
+
+  it('picks it by --url, war.gov included', async () => {
+    const { code, stdout } = await capture(() =>
+      extractCommand.run([KIRBY, '--url', 'https://www.war.gov/News/Transcripts/Transcript/Article/4301234/press-secretary-john-f-kirby-holds-a-press-briefing/']),
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ agency: 'defense', url: expect.stringMatching(/^https:\/\/www\.war\.gov\//) });
+    const wh = await capture(() => extractCommand.run([PSAKI]));
+    expect(JSON.parse(wh.stdout)).toMatchObject({ id: 'whitehouse/2022-01-18/press-briefing-by-press-secretary-jen-psaki-january-18-2022' });
+  });
+
+  it('is a usage error when no adapter serves the host, or nothing names one', async () => {
+    const unknown = await capture(() => extractCommand.run([KIRBY, '--url', 'https://www.example.org/x/']));
+    expect(unknown.code).toBe(64);
+    expect(unknown.stderr).toMatch(/no adapter serves www\.example\.org; give --agency/);
+    const nothing = await capture(() => extractCommand.run([`${FIXTURES}state/pasted-dpb.txt`]));
+    expect(nothing.code).toBe(64);
+    expect(nothing.stderr).toMatch(/cannot tell which agency/);
+  });
+});
