@@ -23,7 +23,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dl.meta dt{font-weight:600}dl.meta dd{margin:0}
 .turn{border-left:4px solid var(--line);padding:.25rem .75rem;margin:.75rem 0}
-.turn .who{margin:0;font-size:.95rem}.turn .who a.anchor{color:var(--muted);text-decoration:none;margin-right:.25rem}
+.turn .who{margin:0;font-size:.95rem}.turn .who a{color:var(--muted);text-decoration:none;margin-right:.25rem}
 .turn .role{font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted);margin-left:.4rem}
 .role-official{background:var(--official);border-left-color:#3a6ea5}
 .role-journalist{background:var(--journalist);border-left-color:#a86a00}

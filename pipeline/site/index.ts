@@ -6,10 +6,10 @@
  */
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { SCHEMA_DIR, SCHEMA_FILES } from '../schema/files.ts';
-import type { Transcript } from '../schema/types.ts';
+import type { IndexEntry, Transcript } from '../schema/types.ts';
 import { Dataset } from '../store/dataset.ts';
 import { BROWSE_JS, STYLE_CSS } from './assets.ts';
 import { csvHeader, turnRows } from './exports/csv.ts';
@@ -23,6 +23,7 @@ import { diffPage, diffPath, historyPage, revisionPairs } from './pages/revision
 import { transcriptPage } from './pages/transcript.ts';
 import { useDataPage } from './pages/use-data.ts';
 import { SearchIndexBuilder } from './search-index.ts';
+import { FileWriter } from './writer.ts';
 
 export interface SiteOptions {
   /** Dataset directory (output/). */
@@ -56,11 +57,8 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   const tmp = `${dest}.building`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
-  const put = async (rel: string, body: string) => {
-    const file = join(tmp, rel);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, body);
-  };
+  const files = new FileWriter(tmp);
+  const put = (rel: string, body: string) => files.put(rel, body);
 
   const entries = [...index.transcripts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const titles = new Map(entries.map((e) => [e.id, e.title]));
@@ -81,8 +79,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   let pages = 0;
 
   // Records in catalog order, so search postings go in by increasing document number.
-  for (const entry of order) {
-    const t = await dataset.readRecord(entry.id);
+  for await (const [entry, t] of readAhead(dataset, order)) {
     if (!t) throw new Error(`site: ${entry.id} is in index.json but ${entry.path} is missing`);
     await write(ndjson, `${JSON.stringify(t)}\n`);
     await write(csv, turnRows(t));
@@ -90,9 +87,12 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
     turns += t.turns.length;
 
     await put(`${transcriptPath(t.id)}index.html`, transcriptPage(base, t));
-    await put(`${transcriptPath(t.id)}revisions/index.html`, historyPage(base, t));
-    pages += 2;
-    if (t.revision > 1) pages += await writeDiffs(dataset, t, (rel, body) => put(rel, body), base);
+    pages++;
+    // A transcript seen once has no history worth a page (its page says so); saves a file per record.
+    if (t.revision > 1) {
+      await put(`${transcriptPath(t.id)}revisions/index.html`, historyPage(base, t));
+      pages += 1 + (await writeDiffs(dataset, t, put, base));
+    }
 
     const doc = docOf.get(t.id)!;
     const who = [...new Set(t.participants.filter((p) => p.role !== 'journalist').map((p) => p.name ?? p.label))].sort();
@@ -130,6 +130,8 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   pages += 4;
   await put('feed.atom', atomFeed({ base, datasetVersion: index.datasetVersion, changelog, titleOf: (id) => titles.get(id) }));
 
+  await files.flush();
+
   // The dataset's own files, once: pages link each record's JSON and history here.
   await mkdir(join(tmp, 'data'), { recursive: true });
   for (const name of ['index.json', 'changelog.json']) await cp(dataset.path(name), join(tmp, 'data', name)).catch(ignoreMissing);
@@ -139,9 +141,10 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
 
   const bytes: Record<string, number> = {};
   for (const file of ['transcripts.ndjson', 'turns.csv', 'podium.sqlite']) bytes[file] = (await stat(join(tmp, file))).size;
-  await put('datapackage.json', `${JSON.stringify(dataPackage({ datasetVersion: index.datasetVersion, updated, transcripts: entries.length, turns, bytes }), null, 2)}\n`);
+  await files.put('datapackage.json', `${JSON.stringify(dataPackage({ datasetVersion: index.datasetVersion, updated, transcripts: entries.length, turns, bytes }), null, 2)}\n`);
   // GitHub Pages would otherwise run Jekyll and drop files whose names start with an underscore.
-  await put('.nojekyll', '');
+  await files.put('.nojekyll', '');
+  await files.flush();
 
   // Swap: the old site stays whole until the new one is complete.
   const old = `${dest}.old`;
@@ -172,6 +175,20 @@ async function writeDiffs(dataset: Dataset, current: Transcript, put: (rel: stri
     written++;
   }
   return written;
+}
+
+/** Records in the given order, a few reads ahead so parsing one overlaps reading the next. */
+async function* readAhead(dataset: Dataset, entries: IndexEntry[]): AsyncGenerator<[IndexEntry, Transcript | null]> {
+  const AHEAD = 8;
+  const queue: Promise<Transcript | null>[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    while (queue.length < AHEAD && i + queue.length < entries.length) {
+      const read = dataset.readRecord(entries[i + queue.length]!.id);
+      read.catch(() => {}); // reported when awaited, in order, not as an unhandled rejection
+      queue.push(read);
+    }
+    yield [entries[i]!, await queue.shift()!];
+  }
 }
 
 async function write(stream: WriteStream, chunk: string): Promise<void> {

@@ -24,7 +24,9 @@ export function transcriptPage(base: string, t: Transcript): string {
     row('Time', time),
     row('Ground rules', ATTRIBUTION[t.groundRules.attribution] + (t.groundRules.embargo ? `; embargo: ${t.groundRules.embargo}` : '')),
     row('Status', t.status + (t.withdrawnAt ? ` since ${t.withdrawnAt}` : '')),
-    `<dt>Revision</dt><dd>${t.revision} (${esc(t.revisions.at(-1)!.change)}) · <a href="${esc(sitePath(base, `${self}revisions/`))}">revision history</a></dd>`,
+    t.revision > 1
+      ? `<dt>Revision</dt><dd>${t.revision} (${esc(t.revisions.at(-1)!.change)}) · <a href="${esc(sitePath(base, `${self}revisions/`))}">revision history</a></dd>`
+      : `<dt>Revision</dt><dd>1, unchanged since first seen ${esc(t.revisions[0].observedAt.slice(0, 10))}</dd>`,
     `<dt>Source</dt><dd><a href="${href(t.url)}" rel="nofollow noopener">${esc(t.url)}</a></dd>`,
     `<dt>Data</dt><dd><a href="${esc(sitePath(base, `data/${recordPath(t.id)}`))}">this record as JSON</a></dd>`,
   ].join('');
@@ -36,7 +38,7 @@ export function transcriptPage(base: string, t: Transcript): string {
     .map((turn, i) => {
       const n = i + 1;
       const asked = turn.askedBy ? ` <span class="small">asked by ${esc(turn.askedBy)}</span>` : '';
-      return `<div class="turn role-${esc(turn.role)}" id="t${n}"><p class="who"><a class="anchor" href="#t${n}" aria-label="Link to turn ${n}">#${n}</a><strong>${esc(turn.speaker)}</strong><span class="role">${esc(turn.role)}</span>${asked}</p>${turn.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('')}</div>`;
+      return `<div class="turn role-${esc(turn.role)}" id="t${n}"><p class="who"><a href="#t${n}">#${n}</a> <strong>${esc(turn.speaker)}</strong><span class="role">${esc(turn.role)}</span>${asked}</p>${turn.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('')}</div>`;
     })
     .join('\n');
   const body = `<article>
