@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { buildSite } from '../site/index.ts';
 import { EXIT, type Command } from './types.ts';
 
-const usage = `Usage: podium site [--out <dir>] [--dest <dir>] [--base-url <path>]
+const usage = `Usage: podium site [--out <dir>] [--dest <dir>] [--base-url <path>] [--data-url <url>]
 
 Builds a plain-file static site from the dataset: home, browse and search, one page per
 transcript with its revision history and diffs, "Use the data", and the downloads
@@ -15,6 +15,8 @@ Options:
   --out <dir>          dataset directory (default: output)
   --dest <dir>         site directory, replaced whole (default: _site)
   --base-url <path>    path the site is served under, e.g. /podium/ for GitHub Pages (default: /)
+  --data-url <url>     link each record's JSON at <url> (where output/ is already served, ending
+                       in /) instead of copying transcripts/ and history/ into the site
   -h, --help           show this help`;
 
 export const siteCommand: Command = {
@@ -28,6 +30,7 @@ export const siteCommand: Command = {
         out: { type: 'string', default: 'output' },
         dest: { type: 'string', default: '_site' },
         'base-url': { type: 'string', default: '/' },
+        'data-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -36,7 +39,7 @@ export const siteCommand: Command = {
       return EXIT.ok;
     }
     const started = performance.now();
-    const s = await buildSite({ out: values.out, dest: values.dest, baseUrl: values['base-url'] });
+    const s = await buildSite({ out: values.out, dest: values.dest, baseUrl: values['base-url'], ...(values['data-url'] ? { dataUrl: values['data-url'] } : {}) });
     console.error(`podium site: ${s.transcripts} transcripts, ${s.turns} turns, ${s.pages} pages in ${values.dest} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     return EXIT.ok;
   },

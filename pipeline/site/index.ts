@@ -16,7 +16,7 @@ import { csvHeader, turnRows } from './exports/csv.ts';
 import { dataPackage } from './exports/datapackage.ts';
 import { atomFeed } from './exports/feed.ts';
 import { SqliteExport } from './exports/sqlite.ts';
-import { transcriptPath } from './html.ts';
+import { sitePath, transcriptPath } from './html.ts';
 import { browsePage } from './pages/browse.ts';
 import { homePage, type RecentRevision } from './pages/home.ts';
 import { diffPage, diffPath, historyPage, revisionPairs } from './pages/revisions.ts';
@@ -32,6 +32,12 @@ export interface SiteOptions {
   dest: string;
   /** Path the site is served under, with leading and trailing slash (`/podium/`). */
   baseUrl: string;
+  /**
+   * Where the dataset's record files are already published (an http(s) URL ending in `/`, e.g. the
+   * raw view of output/ on GitHub). Pages then link records there and the site does not carry a
+   * copy of transcripts/ and history/ — the largest single saving at scale.
+   */
+  dataUrl?: string;
 }
 
 export interface SiteSummary {
@@ -48,6 +54,8 @@ export function normalizeBase(base: string): string {
 
 export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   const base = normalizeBase(options.baseUrl);
+  if (options.dataUrl !== undefined && !/^https?:\/\/\S+\/$/.test(options.dataUrl)) throw new Error(`site: --data-url wants an http(s) URL ending in /, got ${JSON.stringify(options.dataUrl)}`);
+  const dataBase = options.dataUrl ?? sitePath(base, 'data/');
   const dataset = new Dataset(options.out);
   const index = await dataset.readIndex();
   if (!index) throw new Error(`site: ${options.out}/index.json not found; run \`podium run\` first or pass --out <dataset>`);
@@ -86,7 +94,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
     sqlite.add(t);
     turns += t.turns.length;
 
-    await put(`${transcriptPath(t.id)}index.html`, transcriptPage(base, t));
+    await put(`${transcriptPath(t.id)}index.html`, transcriptPage(base, t, dataBase));
     pages++;
     // A transcript seen once has no history worth a page (its page says so); saves a file per record.
     if (t.revision > 1) {
@@ -123,7 +131,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   }
   await put('index.html', homePage(base, { datasetVersion: index.datasetVersion, updated, entries, recentRevisions }));
   await put('browse/index.html', browsePage(base));
-  await put('use-the-data/index.html', useDataPage(base));
+  await put('use-the-data/index.html', useDataPage(base, dataBase));
   await put('assets/style.css', STYLE_CSS);
   await put('assets/browse.js', BROWSE_JS);
   await put('404.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found · Podium</title></head><body><main><h1>Not found</h1><p><a href="' + base + '">Podium home</a></p></main></body></html>\n');
@@ -135,7 +143,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   // The dataset's own files, once: pages link each record's JSON and history here.
   await mkdir(join(tmp, 'data'), { recursive: true });
   for (const name of ['index.json', 'changelog.json']) await cp(dataset.path(name), join(tmp, 'data', name)).catch(ignoreMissing);
-  for (const dir of ['transcripts', 'history']) await cp(dataset.path(dir), join(tmp, 'data', dir), { recursive: true }).catch(ignoreMissing);
+  if (!options.dataUrl) for (const dir of ['transcripts', 'history']) await cp(dataset.path(dir), join(tmp, 'data', dir), { recursive: true }).catch(ignoreMissing);
   // Schemas where their $id URLs point (…/schemas/v1/<file>), so the ids resolve on the site.
   for (const file of [...SCHEMA_FILES, 'version.json']) await cp(join(SCHEMA_DIR, file), join(tmp, 'schemas', 'v1', file));
 

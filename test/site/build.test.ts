@@ -54,6 +54,17 @@ describe('podium site', () => {
     expect(existsSync(`${site}.building`) || existsSync(`${site}.old`)).toBe(false);
   });
 
+  it('links records where --data-url says instead of copying them', async () => {
+    const lean = join(root, 'lean');
+    await buildSite({ out: join(root, 'output'), dest: lean, baseUrl: '/podium/', dataUrl: 'https://raw.example.org/podium/abc/output/' });
+    expect(existsSync(join(lean, 'data/transcripts'))).toBe(false);
+    expect(existsSync(join(lean, 'data/index.json'))).toBe(true);
+    expect(await readFile(join(lean, `t/${REVISED_ID}/index.html`), 'utf8')).toContain(
+      'href="https://raw.example.org/podium/abc/output/transcripts/state/2022/2022-01-18-department-press-briefing-january-18-2022.json"',
+    );
+    await expect(buildSite({ out: join(root, 'output'), dest: lean, baseUrl: '/', dataUrl: 'javascript:alert(1)//' })).rejects.toThrow(/--data-url/);
+  });
+
   it('normalizes the base URL', () => {
     expect(normalizeBase('')).toBe('/');
     expect(normalizeBase('podium')).toBe('/podium/');

@@ -11,7 +11,8 @@ const ATTRIBUTION: Record<Transcript['groundRules']['attribution'], string> = {
   unknown: 'Not stated',
 };
 
-export function transcriptPage(base: string, t: Transcript): string {
+/** `dataBase`: where record files are served (the site's `data/`, or `--data-url`). */
+export function transcriptPage(base: string, t: Transcript, dataBase = `${base}data/`): string {
   const self = transcriptPath(t.id);
   const row = (label: string, value: string | null | undefined) => (value ? `<dt>${label}</dt><dd>${esc(value)}</dd>` : '');
   const time = t.time && (t.time.start || t.time.end) ? [t.time.start, t.time.end].filter(Boolean).join(' – ') : null;
@@ -28,7 +29,7 @@ export function transcriptPage(base: string, t: Transcript): string {
       ? `<dt>Revision</dt><dd>${t.revision} (${esc(t.revisions.at(-1)!.change)}) · <a href="${esc(sitePath(base, `${self}revisions/`))}">revision history</a></dd>`
       : `<dt>Revision</dt><dd>1, unchanged since first seen ${esc(t.revisions[0].observedAt.slice(0, 10))}</dd>`,
     `<dt>Source</dt><dd><a href="${href(t.url)}" rel="nofollow noopener">${esc(t.url)}</a></dd>`,
-    `<dt>Data</dt><dd><a href="${esc(sitePath(base, `data/${recordPath(t.id)}`))}">this record as JSON</a></dd>`,
+    `<dt>Data</dt><dd><a href="${href(`${dataBase}${recordPath(t.id)}`)}">this record as JSON</a></dd>`,
   ].join('');
   const participants = t.participants
     .map((p) => `<li><strong>${esc(p.name ?? p.label)}</strong>${p.name ? ` <span class="small">(${esc(p.label)})</span>` : ''} <span class="small">${esc(p.role)}</span></li>`)

@@ -2,7 +2,7 @@
 import { esc, sitePath } from '../html.ts';
 import { page } from '../layout.ts';
 
-export function useDataPage(base: string): string {
+export function useDataPage(base: string, dataBase = `${base}data/`): string {
   const site = `https://&lt;owner&gt;.github.io${esc(base.replace(/\/$/, ''))}`;
   const file = (path: string, what: string) => `<tr><td><a href="${esc(sitePath(base, path))}">${esc(path)}</a></td><td>${what}</td></tr>`;
   const body = `<h1>Use the data</h1>
@@ -44,6 +44,6 @@ query = """SELECT t.transcript_id, t.turn, t.speaker, snippet(turns_fts, 0, '[',
 for row in db.execute(query, ('"press freedom"',)):
     print(row)</code></pre>
 <h2>Revisions</h2>
-<p>Each record lists its revisions; full earlier versions are under <code>data/history/&lt;agency&gt;/&lt;date&gt;-&lt;slug&gt;/&lt;revision&gt;.json</code>, and the <code>revisions</code> table of the SQLite file has one row per revision with its change class.</p>`;
+<p>Each record lists its revisions; each record file is under <code>${esc(dataBase)}transcripts/&lt;agency&gt;/&lt;yyyy&gt;/&lt;date&gt;-&lt;slug&gt;.json</code> and full earlier versions under <code>${esc(dataBase)}history/&lt;agency&gt;/&lt;date&gt;-&lt;slug&gt;/&lt;revision&gt;.json</code>, and the <code>revisions</code> table of the SQLite file has one row per revision with its change class.</p>`;
   return page({ base, title: 'Use the data', body, path: 'use-the-data/' });
 }
