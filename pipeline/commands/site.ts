@@ -17,6 +17,8 @@ Options:
   --base-url <path>    path the site is served under, e.g. /podium/ for GitHub Pages (default: /)
   --data-url <url>     link each record's JSON at <url> (where output/ is already served, ending
                        in /) instead of copying transcripts/ and history/ into the site
+  --gzip-exports       write transcripts.ndjson.gz, turns.csv.gz and podium.sqlite.gz instead of
+                       the plain files (GitHub Pages caps a site at 1 GB)
   -h, --help           show this help`;
 
 export const siteCommand: Command = {
@@ -31,6 +33,7 @@ export const siteCommand: Command = {
         dest: { type: 'string', default: '_site' },
         'base-url': { type: 'string', default: '/' },
         'data-url': { type: 'string' },
+        'gzip-exports': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -39,7 +42,7 @@ export const siteCommand: Command = {
       return EXIT.ok;
     }
     const started = performance.now();
-    const s = await buildSite({ out: values.out, dest: values.dest, baseUrl: values['base-url'], ...(values['data-url'] ? { dataUrl: values['data-url'] } : {}) });
+    const s = await buildSite({ out: values.out, dest: values.dest, baseUrl: values['base-url'], ...(values['data-url'] ? { dataUrl: values['data-url'] } : {}), gzipExports: values['gzip-exports'] === true });
     console.error(`podium site: ${s.transcripts} transcripts, ${s.turns} turns, ${s.pages} pages in ${values.dest} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     return EXIT.ok;
   },

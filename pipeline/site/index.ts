@@ -5,7 +5,10 @@
  * depends on the clock, so the same dataset gives byte-identical output.
  */
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCHEMA_DIR, SCHEMA_FILES } from '../schema/files.ts';
@@ -13,6 +16,7 @@ import type { IndexEntry, Transcript } from '../schema/types.ts';
 import { Dataset } from '../store/dataset.ts';
 import { BROWSE_JS, STYLE_CSS } from './assets.ts';
 import { csvHeader, turnRows } from './exports/csv.ts';
+import { exportNames } from './exports/names.ts';
 import { dataPackage } from './exports/datapackage.ts';
 import { atomFeed } from './exports/feed.ts';
 import { SqliteExport } from './exports/sqlite.ts';
@@ -38,7 +42,10 @@ export interface SiteOptions {
    * copy of transcripts/ and history/ — the largest single saving at scale.
    */
   dataUrl?: string;
+  /** Write the three bulk exports gzipped (`transcripts.ndjson.gz`, `turns.csv.gz`, `podium.sqlite.gz`): a fifth to a third of the bytes. */
+  gzipExports?: boolean;
 }
+
 
 export interface SiteSummary {
   transcripts: number;
@@ -79,8 +86,9 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   const items: (string | number | number[])[][] = new Array(order.length);
   const search = new SearchIndexBuilder();
 
-  const ndjson = createWriteStream(join(tmp, 'transcripts.ndjson'));
-  const csv = createWriteStream(join(tmp, 'turns.csv'));
+  const names = exportNames(options.gzipExports === true);
+  const ndjson = openExport(join(tmp, names.ndjson), names.gzip);
+  const csv = openExport(join(tmp, names.csv), names.gzip);
   await write(csv, csvHeader());
   const sqlite = new SqliteExport(join(tmp, 'podium.sqlite'));
   let turns = 0;
@@ -114,8 +122,12 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   }
   ndjson.end();
   csv.end();
-  await Promise.all([once(ndjson, 'close'), once(csv, 'close')]);
+  await Promise.all([once(ndjson.file, 'close'), once(csv.file, 'close')]);
   sqlite.close();
+  if (names.gzip) {
+    await pipeline(createReadStream(join(tmp, 'podium.sqlite')), createGzip({ level: 6 }), createWriteStream(join(tmp, names.sqlite)));
+    await rm(join(tmp, 'podium.sqlite'));
+  }
 
   // Speakers sorted by name, so their numbers do not depend on which record came first.
   const speakerNames = [...speakers.keys()].sort();
@@ -131,7 +143,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   }
   await put('index.html', homePage(base, { datasetVersion: index.datasetVersion, updated, entries, recentRevisions }));
   await put('browse/index.html', browsePage(base));
-  await put('use-the-data/index.html', useDataPage(base, dataBase));
+  await put('use-the-data/index.html', useDataPage(base, dataBase, names));
   await put('assets/style.css', STYLE_CSS);
   await put('assets/browse.js', BROWSE_JS);
   await put('404.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found · Podium</title></head><body><main><h1>Not found</h1><p><a href="' + base + '">Podium home</a></p></main></body></html>\n');
@@ -148,8 +160,8 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   for (const file of [...SCHEMA_FILES, 'version.json']) await cp(join(SCHEMA_DIR, file), join(tmp, 'schemas', 'v1', file));
 
   const bytes: Record<string, number> = {};
-  for (const file of ['transcripts.ndjson', 'turns.csv', 'podium.sqlite']) bytes[file] = (await stat(join(tmp, file))).size;
-  await files.put('datapackage.json', `${JSON.stringify(dataPackage({ datasetVersion: index.datasetVersion, updated, transcripts: entries.length, turns, bytes }), null, 2)}\n`);
+  for (const file of [names.ndjson, names.csv, names.sqlite]) bytes[file] = (await stat(join(tmp, file))).size;
+  await files.put('datapackage.json', `${JSON.stringify(dataPackage({ datasetVersion: index.datasetVersion, updated, transcripts: entries.length, turns, bytes, names }), null, 2)}\n`);
   // GitHub Pages would otherwise run Jekyll and drop files whose names start with an underscore.
   await files.put('.nojekyll', '');
   await files.flush();
@@ -199,8 +211,24 @@ async function* readAhead(dataset: Dataset, entries: IndexEntry[]): AsyncGenerat
   }
 }
 
-async function write(stream: WriteStream, chunk: string): Promise<void> {
-  if (!stream.write(chunk)) await once(stream, 'drain');
+interface ExportStream {
+  /** Where rows are written: the file, or the gzip stream in front of it. */
+  head: Writable;
+  file: WriteStream;
+  end(): void;
+}
+
+/** A write stream for an export; gzipped (mtime 0, as zlib writes it) when asked. */
+function openExport(path: string, gzip: boolean): ExportStream {
+  const file = createWriteStream(path);
+  if (!gzip) return { head: file, file, end: () => file.end() };
+  const zip = createGzip({ level: 6 });
+  zip.pipe(file);
+  return { head: zip, file, end: () => zip.end() };
+}
+
+async function write(stream: ExportStream, chunk: string): Promise<void> {
+  if (!stream.head.write(chunk)) await once(stream.head, 'drain');
 }
 
 function ignoreMissing(error: NodeJS.ErrnoException): void {

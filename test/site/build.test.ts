@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { XMLParser } from 'fast-xml-parser';
@@ -63,6 +64,20 @@ describe('podium site', () => {
       'href="https://raw.example.org/podium/abc/output/transcripts/state/2022/2022-01-18-department-press-briefing-january-18-2022.json"',
     );
     await expect(buildSite({ out: join(root, 'output'), dest: lean, baseUrl: '/', dataUrl: 'javascript:alert(1)//' })).rejects.toThrow(/--data-url/);
+  });
+
+  it('writes the bulk exports gzipped with --gzip-exports, and the Data Package says so', async () => {
+    const gz = join(root, 'gz');
+    await buildSite({ out: join(root, 'output'), dest: gz, baseUrl: '/podium/', gzipExports: true });
+    for (const file of ['transcripts.ndjson', 'turns.csv', 'podium.sqlite']) {
+      expect(existsSync(join(gz, file))).toBe(false);
+      expect(existsSync(join(gz, `${file}.gz`))).toBe(true);
+    }
+    expect(gunzipSync(await readFile(join(gz, 'turns.csv.gz'))).toString('utf8')).toBe(await read('turns.csv'));
+    const pkg = JSON.parse(await readFile(join(gz, 'datapackage.json'), 'utf8')) as { resources: { path: string; compression?: string; bytes?: number }[] };
+    expect(pkg.resources.slice(0, 3).map((r) => [r.path, r.compression])).toEqual([['transcripts.ndjson.gz', 'gz'], ['turns.csv.gz', 'gz'], ['podium.sqlite.gz', 'gz']]);
+    expect(pkg.resources[2]!.bytes).toBe((await readFile(join(gz, 'podium.sqlite.gz'))).length);
+    expect(await readFile(join(gz, 'use-the-data/index.html'), 'utf8')).toContain('curl -sS "$SITE/podium.sqlite.gz" | gunzip &gt; podium.sqlite');
   });
 
   it('normalizes the base URL', () => {

@@ -2,6 +2,7 @@
  * datapackage.json: a Frictionless Data Package (v2) describing every download. The CSV gets a
  * Table Schema; JSON resources point at the JSON Schemas published under schemas/v1/.
  */
+import type { ExportNames } from './names.ts';
 import { TURN_COLUMNS } from './csv.ts';
 
 export interface PackageInfo {
@@ -10,6 +11,7 @@ export interface PackageInfo {
   transcripts: number;
   turns: number;
   bytes: Record<string, number>;
+  names: ExportNames;
 }
 
 const TURN_FIELDS: Record<(typeof TURN_COLUMNS)[number], { type: string; description: string }> = {
@@ -25,6 +27,8 @@ const TURN_FIELDS: Record<(typeof TURN_COLUMNS)[number], { type: string; descrip
 
 export function dataPackage(p: PackageInfo): Record<string, unknown> {
   const schema = (name: string) => `schemas/v1/${name}.schema.json`;
+  const n = p.names;
+  const gz = n.gzip ? { compression: 'gz' } : {};
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: 'podium',
@@ -35,14 +39,14 @@ export function dataPackage(p: PackageInfo): Record<string, unknown> {
     homepage: 'https://github.com/podium-data/podium',
     licenses: [{ name: 'other-pd', title: 'U.S. Government Works (public domain in the United States)' }],
     resources: [
-      { name: 'transcripts', path: 'transcripts.ndjson', format: 'ndjson', mediatype: 'application/x-ndjson', encoding: 'utf-8', bytes: p.bytes['transcripts.ndjson'], description: 'One transcript record per line.', jsonSchema: schema('transcript') },
+      { name: 'transcripts', path: n.ndjson, format: 'ndjson', mediatype: 'application/x-ndjson', ...gz, encoding: 'utf-8', bytes: p.bytes[n.ndjson], description: 'One transcript record per line.', jsonSchema: schema('transcript') },
       {
-        name: 'turns', type: 'table', path: 'turns.csv', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', bytes: p.bytes['turns.csv'],
+        name: 'turns', type: 'table', path: n.csv, format: 'csv', mediatype: 'text/csv', ...gz, encoding: 'utf-8', bytes: p.bytes[n.csv],
         description: 'One row per turn.',
         dialect: { header: true, delimiter: ',', quoteChar: '"', doubleQuote: true, lineTerminator: '\r\n' },
         schema: { fields: TURN_COLUMNS.map((name) => ({ name, ...TURN_FIELDS[name] })), primaryKey: ['id', 'turn'] },
       },
-      { name: 'podium-sqlite', path: 'podium.sqlite', format: 'sqlite', mediatype: 'application/vnd.sqlite3', bytes: p.bytes['podium.sqlite'], description: 'Tables transcripts, turns, revisions; FTS5 table turns_fts over turn text.' },
+      { name: 'podium-sqlite', path: n.sqlite, format: 'sqlite', mediatype: 'application/vnd.sqlite3', ...gz, bytes: p.bytes[n.sqlite], description: 'Tables transcripts, turns, revisions; FTS5 table turns_fts over turn text.' },
       { name: 'index', path: 'data/index.json', format: 'json', mediatype: 'application/json', description: 'Catalog of every transcript.', jsonSchema: schema('index') },
       { name: 'changelog', path: 'data/changelog.json', format: 'json', mediatype: 'application/json', description: 'One entry per run that changed the dataset.', jsonSchema: schema('changelog') },
     ],

@@ -1,17 +1,18 @@
 /** "Use the data": what each download is and copy-paste recipes for jq, Python and curl. */
+import { exportNames, type ExportNames } from '../exports/names.ts';
 import { esc, sitePath } from '../html.ts';
 import { page } from '../layout.ts';
 
-export function useDataPage(base: string, dataBase = `${base}data/`): string {
+export function useDataPage(base: string, dataBase = `${base}data/`, names: ExportNames = exportNames(false)): string {
   const site = `https://&lt;owner&gt;.github.io${esc(base.replace(/\/$/, ''))}`;
   const file = (path: string, what: string) => `<tr><td><a href="${esc(sitePath(base, path))}">${esc(path)}</a></td><td>${what}</td></tr>`;
   const body = `<h1>Use the data</h1>
 <p>Everything on this site is built from the dataset's files, which you can download whole. Replace <code>SITE</code> below with this site's address.</p>
 <h2>Downloads</h2>
 <table><thead><tr><th scope="col">File</th><th scope="col">What it holds</th></tr></thead><tbody>
-${file('transcripts.ndjson', 'Every transcript record, one JSON object a line (schema: transcript.schema.json).')}
-${file('turns.csv', 'One row per turn: id, date, agency, turn, speaker, role, askedBy, text (RFC 4180).')}
-${file('podium.sqlite', 'SQLite: tables transcripts, turns, revisions; full-text search in turns_fts.')}
+${file(names.ndjson, 'Every transcript record, one JSON object a line (schema: transcript.schema.json).')}
+${file(names.csv, 'One row per turn: id, date, agency, turn, speaker, role, askedBy, text (RFC 4180).')}
+${file(names.sqlite, 'SQLite: tables transcripts, turns, revisions; full-text search in turns_fts.')}
 ${file('datapackage.json', 'Frictionless Data Package describing every file above.')}
 ${file('data/index.json', 'The catalog: one entry per transcript, with the path of its record under data/.')}
 ${file('data/changelog.json', 'What each run added, revised, withdrew or restored.')}
@@ -20,9 +21,7 @@ ${file('schemas/v1/transcript.schema.json', 'JSON Schema of a record (also index
 </tbody></table>
 <h2>curl</h2>
 <pre><code>SITE=${site}
-curl -sSO "$SITE/transcripts.ndjson"
-curl -sSO "$SITE/turns.csv"
-curl -sSO "$SITE/podium.sqlite"</code></pre>
+${[names.ndjson, names.csv, names.sqlite].map((f) => (names.gzip ? `curl -sS "$SITE/${esc(f)}" | gunzip &gt; ${esc(f.replace(/\.gz$/, ''))}` : `curl -sSO "$SITE/${esc(f)}"`)).join('\n')}</code></pre>
 <h2>jq</h2>
 <pre><code># Titles and dates of every transcript in 2022
 jq -r 'select(.date | startswith("2022")) | [.date, .title] | @tsv' transcripts.ndjson
