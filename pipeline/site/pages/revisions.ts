@@ -47,6 +47,7 @@ export function diffPage(base: string, a: Transcript, b: Transcript): string {
   d.change = b.revisions.find((r) => r.revision === b.revision)?.change ?? d.change;
   const body = `<h1>“${esc(b.title)}”: revision ${a.revision} → ${b.revision}</h1>
 <p><a href="${esc(sitePath(base, `${transcriptPath(b.id)}revisions/`))}">All revisions</a> · <a href="${esc(sitePath(base, transcriptPath(b.id)))}">Current transcript</a></p>
+<h2>What changed</h2>
 ${renderHtml(d)}`;
   return page({ base, title: `Diff ${a.revision}→${b.revision}: ${b.title}`, body, path: diffPath(b.id, a.revision, b.revision) });
 }
