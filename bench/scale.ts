@@ -24,6 +24,8 @@ export interface ScaleResult {
   steps: ScaleStep[];
   /** What `podium site` wrote, when the command exists. */
   site?: SiteWeight;
+  /** The same, built with --data-url and --gzip-exports. */
+  leanSite?: SiteWeight;
   /** The same steps on a dataset a quarter the size. */
   quarter: { transcripts: number; steps: ScaleStep[] };
 }
@@ -33,18 +35,26 @@ const step = (command: string, m: CommandMeasure): ScaleStep => {
   return { command, ms: m.ms, peakRssMiB: m.peakRssMiB };
 };
 
-async function stepsFor(n: number): Promise<{ steps: ScaleStep[]; site?: SiteWeight }> {
+/** The site step with the options that keep it small. */
+export const LEAN_SITE = 'site --data-url --gzip-exports';
+
+async function stepsFor(n: number): Promise<{ steps: ScaleStep[]; site?: SiteWeight; leanSite?: SiteWeight }> {
   const root = await mkdtemp(join(tmpdir(), 'podium-bench-scale-'));
   try {
     const a = join(root, 'a');
     await writeSyntheticDataset(a, n);
     const steps = [step('validate', await measurePodium(['validate', '--out', a]))];
     let site: SiteWeight | undefined;
+    let leanSite: SiteWeight | undefined;
     if (COMMANDS.some((c) => c.name === 'site')) {
-      steps.push(step('site', await measurePodium(['site', '--out', a, '--dest', join(root, 'site'), '--base-url', '/podium/'])));
-      site = await siteWeight(join(root, 'site'));
+      const dest = join(root, 'site');
+      steps.push(step('site', await measurePodium(['site', '--out', a, '--dest', dest, '--base-url', '/podium/'])));
+      site = await siteWeight(dest);
+      // As pages.yml can deploy it: records linked, not copied; downloads gzipped.
+      steps.push(step(LEAN_SITE, await measurePodium(['site', '--out', a, '--dest', dest, '--base-url', '/podium/', '--data-url', 'https://raw.githubusercontent.com/o/r/sha/output/', '--gzip-exports'])));
+      leanSite = await siteWeight(dest);
       // The site is as big as the dataset; free the disk before the diff copies it.
-      await rm(join(root, 'site'), { recursive: true, force: true });
+      await rm(dest, { recursive: true, force: true });
     }
 
     // A second snapshot: 1 % of records revised, as a later checkout of output/ would be.
@@ -61,7 +71,7 @@ async function stepsFor(n: number): Promise<{ steps: ScaleStep[]; site?: SiteWei
     }
     await writeFile(join(b, 'index.json'), JSON.stringify(index, null, 2));
     steps.push(step('diff --dataset', await measurePodium(['diff', '--dataset', a, b, '--format', 'json'])));
-    return site ? { steps, site } : { steps };
+    return site && leanSite ? { steps, site, leanSite } : { steps };
   } finally {
     await rm(root, { recursive: true, force: true });
   }
