@@ -88,7 +88,11 @@ describe('gap between request starts', () => {
     await Promise.all(urls(mirror, 3).map((url) => fetcher.get({ url })));
     const [afterRobots, ...betweenPages] = startGaps(mirror);
     expect(betweenPages).toHaveLength(2);
-    for (const gap of betweenPages) expect(gap).toBeGreaterThanOrEqual(75);
+    // Arrival times at the server: one request slowed by a loaded machine shortens one gap and
+    // lengthens the next, so each gap gets a wide margin (the crawl-delay alone would give 10 ms)
+    // and their sum a narrow one.
+    for (const gap of betweenPages) expect(gap).toBeGreaterThanOrEqual(50);
+    expect(betweenPages[0]! + betweenPages[1]!).toBeGreaterThanOrEqual(150);
     expect(afterRobots).toBeGreaterThanOrEqual(55);
   });
 
