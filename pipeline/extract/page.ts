@@ -54,7 +54,7 @@ export function tooDeep(html: string): number | null {
 }
 
 /** Deepest tag nesting seen by counting open and close tags (unclosed <p> over-counts). */
-export function roughDepth(html: string): number {
+function roughDepth(html: string): number {
   let depth = 0;
   let deepest = 0;
   for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {

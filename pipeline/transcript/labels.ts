@@ -62,15 +62,9 @@ export interface LabelCandidate extends LabelMatch {
 }
 
 /**
- * The speaker label opening `block`, or null. `known` holds labels already trusted in this
- * document (seen in bold), so the same speaker printed without bold later is still a label.
+ * Whether a candidate is a label, given `known`: the labels this document set in bold, so the same
+ * speaker printed without bold later is still a label.
  */
-export function matchLabel(block: Block, rules: SpeakerRules, known: ReadonlySet<string>): LabelMatch | null {
-  const c = labelCandidate(block, rules);
-  return c && acceptLabel(c, known) ? { speaker: c.speaker, rest: c.rest, structural: c.structural } : null;
-}
-
-/** Whether a candidate is a label, given the labels this document set in bold. */
 export function acceptLabel(c: LabelCandidate, known: ReadonlySet<string>): boolean {
   return c.trusted || known.has(c.speaker);
 }
