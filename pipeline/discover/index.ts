@@ -180,7 +180,7 @@ function samePages(agency: Agency, candidates: Candidate[]): Candidate[] {
       out.push(candidate);
       continue;
     }
-    merge(new Map([[kept.url, kept]]), { ...candidate, url: kept.url });
+    absorb(kept, candidate);
   }
   return out;
 }
@@ -343,10 +343,12 @@ function listed(loc: string, date: string | undefined): Listed {
 /** Merges a candidate into the map: the newest date wins, channels are unioned. */
 function merge(into: Map<string, Candidate>, candidate: Candidate): void {
   const existing = into.get(candidate.url);
-  if (existing === undefined) {
-    into.set(candidate.url, candidate);
-    return;
-  }
+  if (existing === undefined) into.set(candidate.url, candidate);
+  else absorb(existing, candidate);
+}
+
+/** Adds another listing of the same page to `existing`: its channels, and the newer date. */
+function absorb(existing: Candidate, candidate: Candidate): void {
   existing.channels = [...new Set([...existing.channels, ...candidate.channels])].sort();
   const lastmod = newest(existing.lastmod, candidate.lastmod);
   if (lastmod !== undefined) existing.lastmod = lastmod;
