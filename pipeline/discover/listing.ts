@@ -4,8 +4,8 @@
  */
 import { load } from 'cheerio/slim';
 import type { ListingSource } from '../agencies/types.ts';
-import { all, attr, first, text } from '../extract/query.ts';
-import { foldSpaces, parseDate } from '../extract/text.ts';
+import { all, attr, first, selectedValue, selectorParts } from '../extract/query.ts';
+import { parseDate } from '../extract/text.ts';
 import { DiscoveryError } from './errors.ts';
 import { absoluteHttpUrl } from './xml.ts';
 
@@ -39,10 +39,10 @@ export function parseListing(html: string, sourceUrl: string, source: ListingSou
 }
 
 function readDate(item: Parameters<typeof first>[1], selector: NonNullable<ListingSource['date']>): string | undefined {
-  const [sel, name] = typeof selector === 'string' ? [selector, null] : [selector.selector, selector.attr];
-  const el = first(sel, item);
+  const { css, attr: name } = selectorParts(selector);
+  const el = first(css, item);
   if (!el) return undefined;
-  const value = foldSpaces(name === null ? text(el) : (attr(el, name) ?? ''));
+  const value = selectedValue(el, name);
   if (!value) return undefined;
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value;
   // A printed date ("Sept. 15, 2026"): its calendar day, not Date.parse's guess at a local time.

@@ -8,7 +8,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { Agency, Selector } from '../agencies/types.ts';
 import { readBlocks, type Block } from './blocks.ts';
 import { ExtractError } from './errors.ts';
-import { all, attr, first, removeAll, text } from './query.ts';
+import { all, attr, first, removeAll, selectedValue, selectorParts, text } from './query.ts';
 import { foldSpaces, parseDate } from './text.ts';
 
 export interface ExtractedPage {
@@ -132,19 +132,19 @@ function hasText(root: AnyNode): boolean {
 
 /** Folded, non-empty values a selector yields: element text, or an attribute. */
 function read(doc: AnyNode, selector: Selector): string[] {
-  const [sel, name] = typeof selector === 'string' ? [selector, null] : [selector.selector, selector.attr];
-  return all(sel, doc)
-    .map((el) => foldSpaces(name === null ? text(el) : (attr(el, name) ?? '')))
+  const { css, attr: name } = selectorParts(selector);
+  return all(css, doc)
+    .map((el) => selectedValue(el, name))
     .filter(Boolean);
 }
 
 function firstText(doc: AnyNode, selectors: readonly Selector[]): string | null {
   for (const s of selectors) {
     // The first match nearly always has text; only an empty one needs every match read.
-    const [sel, name] = typeof s === 'string' ? [s, null] : [s.selector, s.attr];
-    const el = first(sel, doc);
+    const { css, attr: name } = selectorParts(s);
+    const el = first(css, doc);
     if (!el) continue;
-    const found = foldSpaces(name === null ? text(el) : (attr(el, name) ?? '')) || read(doc, s)[0];
+    const found = selectedValue(el, name) || read(doc, s)[0];
     if (found) return found;
   }
   return null;
@@ -164,7 +164,7 @@ function firstDate(doc: AnyNode, selectors: readonly Selector[]): string | null 
 function lines(doc: AnyNode, selectors: readonly Selector[]): string[] {
   const out: string[] = [];
   for (const s of selectors) {
-    for (const el of all(typeof s === 'string' ? s : s.selector, doc)) for (const b of readBlocks(el)) if (!out.includes(b.text)) out.push(b.text);
+    for (const el of all(selectorParts(s).css, doc)) for (const b of readBlocks(el)) if (!out.includes(b.text)) out.push(b.text);
   }
   return out;
 }

@@ -6,6 +6,8 @@
 import { compile, selectAll, selectOne } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
 import { getAttributeValue, removeElement, textContent } from 'domutils';
+import type { Selector } from '../agencies/types.ts';
+import { foldSpaces } from './text.ts';
 
 type Query = ReturnType<typeof compile<AnyNode, Element>>;
 const compiled = new Map<string, Query>();
@@ -42,4 +44,14 @@ export function attr(el: Element, name: string): string | undefined {
 /** Removes the elements matching any of `selectors` under `root`. */
 export function removeAll(root: AnyNode, selectors: readonly string[]): void {
   if (selectors.length) for (const el of all(selectors.join(','), root)) removeElement(el);
+}
+
+/** The CSS part of an adapter's Selector, and the attribute it reads (null: the element's text). */
+export function selectorParts(selector: Selector): { css: string; attr: string | null } {
+  return typeof selector === 'string' ? { css: selector, attr: null } : { css: selector.selector, attr: selector.attr };
+}
+
+/** What a Selector reads from an element it matched: the text or the attribute, folded. */
+export function selectedValue(el: Element, attrName: string | null): string {
+  return foldSpaces(attrName === null ? text(el) : (attr(el, attrName) ?? ''));
 }
