@@ -1,16 +1,17 @@
 /**
- * The built site in real headless Chromium (Debian's, driven by playwright-core), served under a
+ * The built site in real headless Chromium (see test/support/chromium.ts for which one, driven by playwright-core), served under a
  * sub-path by a real HTTP server as GitHub Pages would: search, filters, a transcript, a diff,
  * hostile text that stays inert, keyboard access, and no console errors anywhere.
- * One browser for the whole file; PODIUM_CHROMIUM points at another binary.
+ * One browser for the whole file.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../pipeline/site/index.ts';
 import { serveSite, type SiteServer } from '../../pipeline/site/serve.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { HOSTILE, HOSTILE_ID, KNOWN_PHRASE, REVISED_ID, writeSiteFixture } from './fixture.ts';
 
 let root: string;
@@ -24,10 +25,7 @@ beforeAll(async () => {
   await writeSiteFixture(join(root, 'output'));
   await buildSite({ out: join(root, 'output'), dest: join(root, '_site'), baseUrl: '/podium/' });
   server = await serveSite(join(root, '_site'), '/podium/');
-  browser = await chromium.launch({
-    executablePath: process.env['PODIUM_CHROMIUM'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
