@@ -1,7 +1,8 @@
 #!/usr/bin/env -S npx tsx
 /**
  * Podium's command line: `npx tsx pipeline/cli.ts <command> [options]`, or
- * `npm run podium -- <command> [options]`. Every command has `--help`.
+ * `npm run podium -- <command> [options]`. Each command declares its options once
+ * (commands/define.ts); its parser, `--help` and the README reference come from that.
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -49,14 +50,10 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   try {
+    // Usage errors are the command's own (one line, exit 64); anything thrown here is a bug or an outage.
     return await command.run(rest);
   } catch (error) {
-    const e = error as Error & { code?: string };
-    // parseArgs reports unknown or malformed options this way.
-    if (e.code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`podium ${name}: ${e.message}\n\n${command.usage}`);
-      return EXIT.usage;
-    }
+    const e = error as Error;
     console.error(`podium ${name}: ${e.stack ?? e.message}`);
     return EXIT.fatal;
   }

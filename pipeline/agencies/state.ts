@@ -48,10 +48,11 @@ export const state: Agency = {
       /^An official website of the United States Government$/i,
       /^Here[’']s how you know$/i,
       /^An official website of the United States Government Here[’']s how you know$/i,
-      /^Official websites use \.gov$/i,
-      /^A \.gov website belongs to an official government organization in the United States\.$/i,
-      /^Secure \.gov websites use HTTPS$/i,
-      /^A lock \( ?\) or https:\/\/ means you[’']ve safely connected to the \.gov website\. Share sensitive information only on official, secure websites\.$/i,
+      // The banner's headings copy on a line of their own or run into their sentence.
+      /^(?:Official websites use \.gov ?)?(?:A \.gov website belongs to an official government organization in the United States\.)?$/i,
+      /^(?:Secure \.gov websites use HTTPS ?)?(?:A lock (?:\( ?\) )?or https:\/\/ means you[’']ve safely connected to the \.gov website\.(?: Share sensitive information only on official, secure websites\.)?)?$/i,
+      // Share buttons side by side copy as one line: "Share this pageCopy Link".
+      /^(?:(?:Share(?: this page)?|Print|Copy Link|Facebook|Twitter|LinkedIn|Email) ?){2,}$/i,
       /^(?:Skip to content|Menu|Search|Close|Share|Print|Copy Link|Facebook|Twitter|X|LinkedIn|Email|Hide|Home|Press|Business|Current Employees|Retirees|Students|Travelers|Visas|Careers|Policy Issues|Countries & Areas|Countries and Areas|Bureaus & Offices|Bureaus and Offices|About|Translations|Subscribe to Emails|Back to Top)$/i,
       /^State Department Home$/i,
     ],

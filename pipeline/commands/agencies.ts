@@ -1,51 +1,42 @@
 /** `podium agencies`: the adapters this copy of Podium has, with their origins and channels. */
-import { parseArgs } from 'node:util';
 import { loadAgencies } from '../agencies/index.ts';
 import type { Agency } from '../agencies/types.ts';
-import { EXIT, type Command } from './types.ts';
+import { defineCommand } from './define.ts';
+import { EXIT } from './types.ts';
 
-const usage = `Usage: podium agencies [--json]
-
-Lists the agency adapters (every module in pipeline/agencies/ that exports one) with
-their origins, the names \`run --origin <name>=<url>\` takes, and discovery channels.
-
-Options:
-  --json               print the list as JSON instead of a table
-  -h, --help           show this help`;
-
-export const agenciesCommand: Command = {
+export const agenciesCommand = defineCommand({
   name: 'agencies',
   summary: 'list the agency adapters with their origins',
-  usage,
-  async run(argv) {
-    const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-    if (values.help) {
-      console.log(usage);
-      return EXIT.ok;
-    }
+  description: [
+    'Lists the agency adapters (every module in pipeline/agencies/ that exports one) with their origins, the names `run --origin <name>=<url>` takes, their discovery channels and the fallbacks tried when a page is blocked.',
+  ],
+  options: {
+    json: { type: 'boolean', description: 'print the list as JSON instead of a table' },
+  },
+  async run({ options }) {
     const agencies = await loadAgencies();
-    if (values.json) {
-      console.log(JSON.stringify(agencies.map(describe), null, 2));
-      return EXIT.ok;
-    }
-    console.log(listing(agencies));
+    console.log(options.json ? JSON.stringify(agencies.map(describeAgency), null, 2) : listing(agencies));
     return EXIT.ok;
   },
-};
+});
 
-interface AgencySummary {
+export interface AgencySummary {
   id: string;
   name: string;
   origins: { name: string; url: string }[];
   discovery: string[];
+  /** The `source.via` of each fallback channel, tried in order when a page is blocked. */
+  fallbacks: string[];
 }
 
-function describe(agency: Agency): AgencySummary {
+/** What `podium agencies` and the README's agency table say about an adapter. */
+export function describeAgency(agency: Agency): AgencySummary {
   return {
     id: agency.id,
     name: agency.name,
     origins: agency.origins.map((o) => ({ name: o.name, url: o.url })),
     discovery: agency.discovery.map((d) => `${d.type} ${d.path}${d.on ? ` (on ${d.on.join(', ')})` : ''}`),
+    fallbacks: (agency.fallbacks ?? []).map((f) => f.via),
   };
 }
 
@@ -53,12 +44,13 @@ function describe(agency: Agency): AgencySummary {
 export function listing(agencies: readonly Agency[]): string {
   return agencies
     .map((agency) => {
-      const a = describe(agency);
+      const a = describeAgency(agency);
       const width = Math.max(...a.origins.map((o) => o.name.length));
       return [
         `${a.id}  ${a.name}`,
         ...a.origins.map((o, i) => `  ${o.name.padEnd(width)}  ${o.url}${i === 0 ? '  (primary)' : ''}`),
         `  discovery: ${a.discovery.join('; ')}`,
+        ...(a.fallbacks.length ? [`  fallbacks: ${a.fallbacks.join(', ')}`] : []),
       ].join('\n');
     })
     .join('\n\n');

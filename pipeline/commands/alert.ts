@@ -2,60 +2,30 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { setOutputs } from '../publish/actions-env.ts';
 import { BREAKAGE_LABEL, DROP_MIN_PAGES, DROP_RATIO, detectBreakage, renderAlert } from '../publish/breakage.ts';
 import { readReportFile, ReportFileError, type ReportFile } from '../run/report-file.ts';
-import { EXIT, type Command } from './types.ts';
+import { defineCommand } from './define.ts';
+import { EXIT } from './types.ts';
 
-const usage = `Usage: podium alert --report <file> [--previous <file>]
-                    [--title-file <file>] [--body-file <file>]
-
-Reads a run report and decides whether an agency's site template likely changed:
-pages failing the way a template change makes them fail (no article body, no title,
-a briefing with no recognized speaker) that were not failing so in the previous run;
-or, against the previous run with the same options and at least ${DROP_MIN_PAGES} pages, the
-share of pages read that became transcripts, or the number of pages discovery listed,
-falling below ${DROP_RATIO * 100}%. When it does, prints an issue title, a blank line and the issue
-body (Markdown); otherwise prints nothing.
-
-The workflow keeps one open issue labelled "${BREAKAGE_LABEL}" and opens or comments on it
-with this text, passed through files: page text never enters a shell script.
-
-Options:
-  --report <file>      this run's report, from \`podium run --report\` (required)
-  --previous <file>    the previous run's report; missing file = no previous run
-  --title-file <file>  also write the title here (removed when there is no alert)
-  --body-file <file>   also write the body here (removed when there is no alert)
-  -h, --help           show this help
-
-In GitHub Actions, alert=true or alert=false is written to $GITHUB_OUTPUT.
-
-Exit status: 0 whether or not there is an alert; 1 when a report cannot be read.`;
-
-export const alertCommand: Command = {
+export const alertCommand = defineCommand({
   name: 'alert',
   summary: 'word a GitHub issue when a run suggests a site template changed',
-  usage,
-  async run(argv) {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
-        report: { type: 'string' },
-        previous: { type: 'string' },
-        'title-file': { type: 'string' },
-        'body-file': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      console.log(usage);
-      return EXIT.ok;
-    }
-    if (!values.report) {
-      console.error(`podium alert: --report <file> is required\n\n${usage}`);
-      return EXIT.usage;
-    }
+  description: [
+    `Reads a run report and decides whether an agency's site template likely changed: pages failing the way a template change makes them fail (no article body, no title, a briefing with no recognized speaker) that were not failing so in the previous run; or, against the previous run with the same options and at least ${DROP_MIN_PAGES} pages, the share of pages read that became transcripts, or the number of pages discovery listed, falling below ${DROP_RATIO * 100}%. When it does, prints an issue title, a blank line and the issue body (Markdown); otherwise prints nothing.`,
+    `The workflow keeps one open issue labelled "${BREAKAGE_LABEL}" and opens or comments on it with this text, passed through files: page text never enters a shell script.`,
+  ],
+  options: {
+    report: { type: 'string', value: 'file', required: true, description: "this run's report, from `podium run --report`" },
+    previous: { type: 'string', value: 'file', description: "the previous run's report; missing file = no previous run" },
+    'title-file': { type: 'string', value: 'file', description: 'also write the title here (removed when there is no alert)' },
+    'body-file': { type: 'string', value: 'file', description: 'also write the body here (removed when there is no alert)' },
+  },
+  notes: [
+    'In GitHub Actions, alert=true or alert=false is written to $GITHUB_OUTPUT.',
+    'Exit status: 0 whether or not there is an alert; 1 when a report cannot be read.',
+  ],
+  async run({ options: values }) {
     let report: ReportFile;
     let previous: ReportFile | null = null;
     try {
@@ -88,7 +58,7 @@ export const alertCommand: Command = {
     await setOutputs({ alert: 'true' });
     return EXIT.ok;
   },
-};
+});
 
 /** The Actions run's page, from the variables the runner sets. */
 function runUrl(env: NodeJS.ProcessEnv): string | null {

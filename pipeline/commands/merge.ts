@@ -1,51 +1,25 @@
 /** `podium merge`: fold backfill shard datasets into the dataset, as one change. */
-import { parseArgs } from 'node:util';
 import { LockedError } from '../run/lock.ts';
 import { MergeError, mergeShards } from '../run/merge.ts';
 import { writeReportFile } from '../run/report-file.ts';
-import { EXIT, type Command } from './types.ts';
+import { defineCommand } from './define.ts';
+import { EXIT } from './types.ts';
 
-const usage = `Usage: podium merge <dir>... [--out <dir>] [--report <file>]
-
-Merges shard datasets — each the --out of one \`podium run\`, typically one backfill
-job per agency and year — into the dataset: every shard record is compared with the
-stored one exactly as a run does (new, unchanged, revised with its class, revert,
-restored), replaced revisions go to history/, raw pages are kept, and crawl state the
-shards learned is taken over. index.json is rebuilt once and one changelog entry is
-written for the whole merge. Withdrawals are left to scheduled runs.
-
-Options:
-  --out <dir>          the dataset to merge into (default: output)
-  --report <file>      also write the merge report as JSON to <file>, for
-                       \`podium publish\`
-  -h, --help           show this help
-
-Exit status: 0 when every shard merged cleanly; 2 when some records or pages could not
-be merged or had failed in their shard (the rest is merged); 1 on a fatal error (a
-missing shard, the dataset locked by a run).`;
-
-export const mergeCommand: Command = {
+export const mergeCommand = defineCommand({
   name: 'merge',
   summary: 'merge backfill shard datasets into the dataset in one change',
-  usage,
-  async run(argv) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'output' },
-        report: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      console.log(usage);
-      return EXIT.ok;
-    }
-    if (!positionals.length) {
-      console.error(`podium merge: name at least one shard directory\n\n${usage}`);
-      return EXIT.usage;
-    }
+  description: [
+    'Merges shard datasets — each the --out of one `podium run`, typically one backfill job per agency and year — into the dataset: every shard record is compared with the stored one exactly as a run does (new, unchanged, revised with its class, revert, restored), replaced revisions go to history/, raw pages are kept, and crawl state the shards learned is taken over. index.json is rebuilt once and one changelog entry is written for the whole merge. Withdrawals are left to scheduled runs.',
+  ],
+  args: [{ name: 'dir', repeat: true }],
+  options: {
+    out: { type: 'string', value: 'dir', default: 'output', description: 'the dataset to merge into' },
+    report: { type: 'string', value: 'file', description: 'also write the merge report as JSON to <file>, for `podium publish`' },
+  },
+  notes: [
+    'Exit status: 0 when every shard merged cleanly; 2 when some records or pages could not be merged or had failed in their shard (the rest is merged); 1 on a fatal error (a missing shard, the dataset locked by a run).',
+  ],
+  async run({ options: values, args: positionals }) {
     try {
       const report = await mergeShards({
         out: values.out,
@@ -68,4 +42,4 @@ export const mergeCommand: Command = {
       throw error;
     }
   },
-};
+});

@@ -1,5 +1,4 @@
 /** `podium publish`: commit the dataset after a run and push it, safely, with a message that says what changed. */
-import { parseArgs } from 'node:util';
 import { appendStepSummary, setOutputs } from '../publish/actions-env.ts';
 import { publishedChanges, ReportMismatchError } from '../publish/changes.ts';
 import { commitMessage } from '../publish/commit-message.ts';
@@ -7,73 +6,31 @@ import { GitError } from '../publish/git.ts';
 import { commitAndPush, PublishError, type PublishResult } from '../publish/push.ts';
 import { stepSummary } from '../publish/summary.ts';
 import { readReportFile, ReportFileError } from '../run/report-file.ts';
-import { EXIT, type Command } from './types.ts';
+import { defineCommand, UsageError } from './define.ts';
+import { EXIT } from './types.ts';
 
-const usage = `Usage: podium publish --report <file> [--out <dir>] [--remote <name>]
-                      [--branch <name>] [--retries <n>]
-
-Commits the dataset directory when any file in it changed, with a message that says
-what the run changed ("data: 3 new, 1 revised (minor), 0 withdrawn — dataset
-2026.11.28.2") and a body listing the ids, then pushes it. A push rejected because
-the branch moved is rebased onto the remote and retried after a short, growing pause,
-at most --retries times; nothing is ever force-pushed. A rebase conflict is aborted:
-the remote is left untouched and the command fails.
-
-The run's report (from \`podium run --report\` or \`podium merge --report\`) must
-describe the dataset: its changelog entry and version are checked. The commit uses
-git's identity (user.name/user.email, or GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL and
-GIT_COMMITTER_NAME/GIT_COMMITTER_EMAIL). In GitHub Actions, a Markdown summary is
-appended to $GITHUB_STEP_SUMMARY, and committed=, pushed= and commit= are written
-to $GITHUB_OUTPUT.
-
-Options:
-  --report <file>      the run report to publish (required)
-  --out <dir>          dataset directory, inside a git working tree (default: output)
-  --remote <name>      git remote to push to (default: origin)
-  --branch <name>      branch to push to (default: main)
-  --retries <n>        pushes retried after losing a race to another push (default: 3)
-  -h, --help           show this help
-
-Exit status: 0 when published or there was nothing to publish; 2 when published but
-the run was partial (some pages failed), so CI marks the job failed and someone looks;
-1 when publishing failed (rebase conflict, push refused, retries used up, a report
-that does not describe the dataset).`;
-
-export const publishCommand: Command = {
+export const publishCommand = defineCommand({
   name: 'publish',
   summary: 'commit the dataset after a run and push it (rebase and retry, never force)',
-  usage,
-  async run(argv) {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
-        report: { type: 'string' },
-        out: { type: 'string', default: 'output' },
-        remote: { type: 'string', default: 'origin' },
-        branch: { type: 'string', default: 'main' },
-        retries: { type: 'string', default: '3' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      console.log(usage);
-      return EXIT.ok;
-    }
-    if (!values.report) {
-      console.error(`podium publish: --report <file> is required\n\n${usage}`);
-      return EXIT.usage;
-    }
-    const retries = Number(values.retries);
-    if (!Number.isInteger(retries) || retries < 0 || retries > 20) {
-      console.error(`podium publish: --retries wants an integer from 0 to 20, got "${values.retries}"`);
-      return EXIT.usage;
-    }
+  description: [
+    'Commits the dataset directory when any file in it changed, with a message that says what the run changed ("data: 3 new, 1 revised (minor), 0 withdrawn — dataset 2026.11.28.2") and a body listing the ids, then pushes it. A push rejected because the branch moved is rebased onto the remote and retried after a short, growing pause, at most --retries times; nothing is ever force-pushed. A rebase conflict is aborted: the remote is left untouched and the command fails.',
+    "The run's report (from `podium run --report` or `podium merge --report`) must describe the dataset: its changelog entry and version are checked. The commit uses git's identity (user.name/user.email, or GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL and GIT_COMMITTER_NAME/GIT_COMMITTER_EMAIL). In GitHub Actions, a Markdown summary is appended to $GITHUB_STEP_SUMMARY, and committed=, pushed= and commit= are written to $GITHUB_OUTPUT.",
+  ],
+  options: {
+    report: { type: 'string', value: 'file', required: true, description: 'the run report to publish' },
+    out: { type: 'string', value: 'dir', default: 'output', description: 'dataset directory, inside a git working tree' },
+    remote: { type: 'string', value: 'name', default: 'origin', description: 'git remote to push to' },
+    branch: { type: 'string', value: 'name', default: 'main', description: 'branch to push to' },
+    retries: { type: 'integer', value: 'n', min: 0, max: 20, default: 3, description: 'pushes retried after losing a race to another push' },
+  },
+  notes: [
+    'Exit status: 0 when published or there was nothing to publish; 2 when published but the run was partial (some pages failed), so CI marks the job failed and someone looks; 1 when publishing failed (rebase conflict, push refused, retries used up, a report that does not describe the dataset).',
+  ],
+  async run({ options: values }) {
+    const retries = values.retries;
     // A remote or branch starting with "-" would be read by git as an option.
     for (const [flag, value] of [['--remote', values.remote], ['--branch', values.branch]] as const) {
-      if (!/^[A-Za-z0-9._][A-Za-z0-9._/-]*$/.test(value)) {
-        console.error(`podium publish: ${flag} "${value}" is not a plain git name`);
-        return EXIT.usage;
-      }
+      if (!/^[A-Za-z0-9._][A-Za-z0-9._/-]*$/.test(value)) throw new UsageError(`${flag} "${value}" is not a plain git name`);
     }
 
     let report;
@@ -119,4 +76,4 @@ export const publishCommand: Command = {
     }
     return EXIT.ok;
   },
-};
+});

@@ -1,38 +1,24 @@
 /** `podium reprocess`: rebuild every record from its stored raw page, offline. */
-import { parseArgs } from 'node:util';
 import { getAgency, loadAgencies } from '../agencies/index.ts';
 import { LockedError } from '../run/lock.ts';
 import { reprocessDataset } from '../run/reprocess.ts';
-import { EXIT, type Command } from './types.ts';
+import { defineCommand } from './define.ts';
+import { EXIT } from './types.ts';
 
-const usage = `Usage: podium reprocess [--out <dir>] [--agency <id>]...
-
-Re-extracts every stored transcript from the raw page kept at its last fetch
-(output/raw/), without any network. Records that come out different get a new
-revision marked "reprocessed": a technical upgrade by a newer Podium, listed apart
-from source edits in the changelog. Records that come out the same are not touched.
-
-Options:
-  --out <dir>          dataset directory (default: output)
-  --agency <id>        only this agency's records; repeat for several (default: all)
-  -h, --help           show this help
-
-Exit status: 0 when every record was reprocessed, 2 when some could not be (missing
-raw page, extraction error: those records are left as they were).`;
-
-export const reprocessCommand: Command = {
+export const reprocessCommand = defineCommand({
   name: 'reprocess',
   summary: 'rebuild records from stored raw pages after a parser change (offline)',
-  usage,
-  async run(argv) {
-    const { values } = parseArgs({
-      args: argv,
-      options: { out: { type: 'string', default: 'output' }, agency: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
-    });
-    if (values.help) {
-      console.log(usage);
-      return EXIT.ok;
-    }
+  description: [
+    'Re-extracts every stored transcript from the raw page kept at its last fetch (output/raw/), without any network. Records that come out different get a new revision marked "reprocessed": a technical upgrade by a newer Podium, listed apart from source edits in the changelog. Records that come out the same are not touched.',
+  ],
+  options: {
+    out: { type: 'string', value: 'dir', default: 'output', description: 'dataset directory' },
+    agency: { type: 'string', value: 'id', multiple: true, description: "only this agency's records; repeat for several (default: all)" },
+  },
+  notes: [
+    'Exit status: 0 when every record was reprocessed, 2 when some could not be (missing raw page, extraction error: those records are left as they were).',
+  ],
+  async run({ options: values }) {
     const agencies = values.agency?.length ? await Promise.all(values.agency.map(getAgency)) : await loadAgencies();
     try {
       const report = await reprocessDataset({ out: values.out, agencies });
@@ -48,4 +34,4 @@ export const reprocessCommand: Command = {
       throw error;
     }
   },
-};
+});

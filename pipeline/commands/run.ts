@@ -1,6 +1,5 @@
 /** `podium run`: discover, fetch, extract, validate and store into the dataset. */
 import { isAbsolute, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { getAgency, loadAgencies } from '../agencies/index.ts';
 import { DiscoveryError } from '../discover/index.ts';
 import { LockedError } from '../run/lock.ts';
@@ -8,93 +7,51 @@ import { originsByAgency } from '../run/origin-scope.ts';
 import type { Agency } from '../agencies/types.ts';
 import { runPipeline, type RunReport } from '../run/index.ts';
 import { writeReportFile } from '../run/report-file.ts';
-import { EXIT, type Command } from './types.ts';
+import { defineCommand, UsageError } from './define.ts';
+import { EXIT } from './types.ts';
 
-const usage = `Usage: podium run [--agency <id>]... [--origin <url>]... [--out <dir>]
-                  [--since <YYYY-MM-DD>] [--until <YYYY-MM-DD>] [--limit <n>]
-                  [--concurrency <n>] [--delay <ms>] [--report <file>]
-
-Discovers transcript pages (sitemaps, feeds), fetches them politely (robots.txt
-crawl-delay, conditional requests, per-host limit), extracts and validates each record
-and stores it into the dataset.
-
-Options:
-  --agency <id>        agency adapter to run; repeat for several (default: all)
-  --origin <url>       send every request to this origin instead of the agency's
-                       primary one (a mirror or a test server); records keep canonical
-                       URLs. <name>=<url> replaces a named origin (e.g. archive=...), and
-                       web-archive=<url> the Internet Archive fallback. With any --origin,
-                       origins not given are not contacted at all. With several agencies,
-                       name the agency: <agency>:<url> or <agency>:<name>=<url>, one or
-                       more for every agency in the run.
-  --out <dir>          dataset directory (default: output)
-  --since <date>       skip pages whose sitemap/feed date is before YYYY-MM-DD
-  --until <date>       skip pages whose sitemap/feed date is after YYYY-MM-DD (with
-                       --since, one backfill shard); undated pages are kept by both
-  --limit <n>          consider at most n pages per agency, newest first
-  --concurrency <n>    parallel requests per host (default: 2)
-  --delay <ms>         minimum gap between requests to one host (default: 1000);
-                       a robots.txt crawl-delay longer than this still applies
-  --report <file>      also write the run report as JSON to <file> (outside the
-                       dataset), for \`podium publish\` and \`podium alert\`
-  -h, --help           show this help
-
-Exit status: 0 when every page succeeded, 2 when some pages failed but everything
-else was saved, 1 on a fatal error (no discovery channel answered, dataset locked).`;
-
-export const runCommand: Command = {
+export const runCommand = defineCommand({
   name: 'run',
   summary: 'discover, fetch, extract, validate and store transcripts',
-  usage,
-  async run(argv) {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
-        agency: { type: 'string', multiple: true },
-        origin: { type: 'string', multiple: true },
-        out: { type: 'string', default: 'output' },
-        since: { type: 'string' },
-        until: { type: 'string' },
-        limit: { type: 'string' },
-        report: { type: 'string' },
-        concurrency: { type: 'string' },
-        delay: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      console.log(usage);
-      return EXIT.ok;
-    }
-    const limit = positiveInt(values.limit, '--limit');
-    const concurrency = positiveInt(values.concurrency, '--concurrency');
-    const delay = values.delay === undefined ? undefined : values.delay === '0' ? 0 : positiveInt(values.delay, '--delay');
-    for (const [flag, value] of [['--since', values.since], ['--until', values.until]] as const) {
-      if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-        console.error(`podium run: ${flag} wants YYYY-MM-DD, got "${value}"`);
-        return EXIT.usage;
-      }
-    }
-    if (limit === null || concurrency === null || delay === null) return EXIT.usage;
+  description: [
+    'Discovers transcript pages (sitemaps, feeds, listings), fetches them politely (robots.txt crawl-delay, conditional requests, per-host limit), extracts and validates each record and stores it into the dataset.',
+  ],
+  options: {
+    agency: { type: 'string', value: 'id', multiple: true, description: 'agency adapter to run; repeat for several (default: all)' },
+    origin: {
+      type: 'string', value: 'url', multiple: true,
+      description: "send every request to this origin instead of the agency's primary one (a mirror or a test server); records keep canonical URLs. <name>=<url> replaces a named origin (e.g. archive=...), and web-archive=<url> the Internet Archive fallback. With any --origin, origins not given are not contacted at all. With several agencies, name the agency: <agency>:<url> or <agency>:<name>=<url>, one or more for every agency in the run.",
+    },
+    out: { type: 'string', value: 'dir', default: 'output', description: 'dataset directory' },
+    since: { type: 'date', value: 'date', description: 'skip pages whose sitemap/feed date is before YYYY-MM-DD' },
+    until: { type: 'date', value: 'date', description: 'skip pages whose sitemap/feed date is after YYYY-MM-DD (with --since, one backfill shard); undated pages are kept by both' },
+    limit: { type: 'integer', value: 'n', min: 1, description: 'consider at most n pages per agency, newest first' },
+    concurrency: { type: 'integer', value: 'n', min: 1, description: 'parallel requests per host (default: 2)' },
+    delay: { type: 'integer', value: 'ms', min: 0, description: 'minimum gap between requests to one host (default: 1000); a robots.txt crawl-delay longer than this still applies' },
+    report: { type: 'string', value: 'file', description: 'also write the run report as JSON to <file> (outside the dataset), for `podium publish` and `podium alert`' },
+  },
+  notes: [
+    'Exit status: 0 when every page succeeded, 2 when some pages failed but everything else was saved, 1 on a fatal error (no discovery channel answered, dataset locked).',
+  ],
+  async run({ options: values }) {
+    const { limit, concurrency, delay } = values;
     if (values.report !== undefined && inside(values.report, values.out)) {
       // It would be committed and published with the data it describes.
-      console.error(`podium run: --report must be outside the dataset directory ${values.out}, got "${values.report}"`);
-      return EXIT.usage;
+      throw new UsageError(`--report must be outside the dataset directory ${values.out}, got "${values.report}"`);
     }
     let agencies: Agency[];
     try {
-      agencies = values.agency?.length ? await Promise.all(values.agency.map(getAgency)) : await loadAgencies();
-      originsByAgency(values.origin ?? [], agencies.map((a) => a.id));
+      agencies = values.agency.length ? await Promise.all(values.agency.map(getAgency)) : await loadAgencies();
+      originsByAgency(values.origin, agencies.map((a) => a.id));
     } catch (error) {
-      console.error(`podium run: ${(error as Error).message}`);
-      return EXIT.usage;
+      throw new UsageError((error as Error).message);
     }
     const tty = process.stderr.isTTY;
     try {
       const report = await runPipeline({
         agencies,
         out: values.out,
-        ...(values.origin ? { origins: values.origin } : {}),
+        ...(values.origin.length ? { origins: values.origin } : {}),
         ...(values.since ? { since: values.since } : {}),
         ...(values.until ? { until: values.until } : {}),
         ...(limit !== undefined ? { limit } : {}),
@@ -110,7 +67,7 @@ export const runCommand: Command = {
           kind: 'run',
           scope: {
             agencies: agencies.map((a) => a.id),
-            origins: values.origin ?? [],
+            origins: values.origin,
             since: values.since ?? null,
             until: values.until ?? null,
             limit: limit ?? null,
@@ -128,17 +85,7 @@ export const runCommand: Command = {
       throw error;
     }
   },
-};
-
-function positiveInt(value: string | undefined, flag: string): number | undefined | null {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`podium run: ${flag} wants a positive integer, got "${value}"`);
-    return null;
-  }
-  return n;
-}
+});
 
 function inside(path: string, dir: string): boolean {
   const rel = relative(resolve(dir), resolve(path));

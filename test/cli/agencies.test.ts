@@ -2,28 +2,11 @@
  * `podium agencies`, and `podium extract` choosing the adapter by the page's host when no
  * --agency is given. In-process: the commands are plain functions returning exit codes.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agenciesCommand } from '../../pipeline/commands/agencies.ts';
 import { extractCommand } from '../../pipeline/commands/extract.ts';
 import { FIXTURES } from '../support/fixtures.ts';
-
-async function capture(run: () => Promise<number>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
-    return true;
-  });
-  try {
-    return { code: await run(), stdout: out.join('\n'), stderr: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    write.mockRestore();
-  }
-}
+import { capture } from './capture.ts';
 
 describe('podium agencies', () => {
   it('lists every adapter with its origins, the primary first', async () => {
@@ -66,9 +49,9 @@ describe('podium extract without --agency', () => {
   it('is a usage error when no adapter serves the host, or nothing names one', async () => {
     const unknown = await capture(() => extractCommand.run([KIRBY, '--url', 'https://www.example.org/x/']));
     expect(unknown.code).toBe(64);
-    expect(unknown.stderr).toMatch(/no adapter serves www\.example\.org; give --agency/);
+    expect(unknown.stderr.join('\n')).toMatch(/no adapter serves www\.example\.org; give --agency/);
     const nothing = await capture(() => extractCommand.run([`${FIXTURES}state/pasted-dpb.txt`]));
     expect(nothing.code).toBe(64);
-    expect(nothing.stderr).toMatch(/cannot tell which agency/);
+    expect(nothing.stderr.join('\n')).toMatch(/cannot tell which agency/);
   });
 });

@@ -7,7 +7,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { mergeCommand } from '../../pipeline/commands/merge.ts';
-import { validateDataset } from '../../pipeline/commands/validate.ts';
+import { validateDataset } from '../../pipeline/store/integrity.ts';
 import { LockedError } from '../../pipeline/run/lock.ts';
 import { MergeError, mergeShards } from '../../pipeline/run/merge.ts';
 import { readReportFile } from '../../pipeline/run/report-file.ts';

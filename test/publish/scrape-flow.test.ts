@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { state } from '../../pipeline/agencies/state.ts';
 import { alertCommand } from '../../pipeline/commands/alert.ts';
 import { publishCommand } from '../../pipeline/commands/publish.ts';
-import { validateDataset } from '../../pipeline/commands/validate.ts';
+import { validateDataset } from '../../pipeline/store/integrity.ts';
 import { runPipeline } from '../../pipeline/run/index.ts';
 import { writeReportFile } from '../../pipeline/run/report-file.ts';
 import { Dataset } from '../../pipeline/store/dataset.ts';

@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { state } from '../../pipeline/agencies/state.ts';
-import { validateDataset } from '../../pipeline/commands/validate.ts';
+import { validateDataset } from '../../pipeline/store/integrity.ts';
 import { runPipeline } from '../../pipeline/run/index.ts';
 import { Dataset } from '../../pipeline/store/dataset.ts';
 import { fixture, stateFixture } from '../support/fixtures.ts';

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { state } from '../../pipeline/agencies/state.ts';
 import type { Agency } from '../../pipeline/agencies/types.ts';
-import { validateDataset } from '../../pipeline/commands/validate.ts';
+import { validateDataset } from '../../pipeline/store/integrity.ts';
 import { extract, ExtractError } from '../../pipeline/extract/index.ts';
 import { MAX_BLOCKS } from '../../pipeline/extract/page.ts';
 import { runPipeline } from '../../pipeline/run/index.ts';

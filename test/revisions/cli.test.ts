@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { state } from '../../pipeline/agencies/state.ts';
-import { validateDataset } from '../../pipeline/commands/validate.ts';
+import { validateDataset } from '../../pipeline/store/integrity.ts';
 import { runPipeline } from '../../pipeline/run/index.ts';
 import type { Transcript } from '../../pipeline/schema/types.ts';
 import { Dataset } from '../../pipeline/store/dataset.ts';

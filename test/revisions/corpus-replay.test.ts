@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { state } from '../../pipeline/agencies/state.ts';
-import { validateDataset } from '../../pipeline/commands/validate.ts';
+import { validateDataset } from '../../pipeline/store/integrity.ts';
 import { diffDatasets } from '../../pipeline/revisions/dataset-diff.ts';
 import { diffTranscripts } from '../../pipeline/revisions/diff.ts';
 import { renderText } from '../../pipeline/revisions/render.ts';

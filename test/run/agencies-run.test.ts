@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defense } from '../../pipeline/agencies/defense.ts';
 import { whitehouse } from '../../pipeline/agencies/whitehouse.ts';
 import { runCommand } from '../../pipeline/commands/run.ts';
-import { validateDataset } from '../../pipeline/commands/validate.ts';
+import { validateDataset } from '../../pipeline/store/integrity.ts';
 import { runPipeline } from '../../pipeline/run/index.ts';
 import { Dataset } from '../../pipeline/store/dataset.ts';
 import { startAgencyMirror, type AgencyMirror } from '../support/agency-mirrors.ts';

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { state } from '../../pipeline/agencies/state.ts';
-import { validateDataset } from '../../pipeline/commands/validate.ts';
+import { validateDataset } from '../../pipeline/store/integrity.ts';
 import { runPipeline, type RunOptions } from '../../pipeline/run/index.ts';
 import { Dataset } from '../../pipeline/store/dataset.ts';
 import type { Transcript } from '../../pipeline/schema/types.ts';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defense } from '../../pipeline/agencies/defense.ts';
 import { state } from '../../pipeline/agencies/state.ts';
 import { whitehouse } from '../../pipeline/agencies/whitehouse.ts';
-import { validateDataset } from '../../pipeline/commands/validate.ts';
+import { validateDataset } from '../../pipeline/store/integrity.ts';
 import { runPipeline } from '../../pipeline/run/index.ts';
 import { transcriptPath } from '../../pipeline/site/html.ts';
 import { buildSite } from '../../pipeline/site/index.ts';
