@@ -58,6 +58,7 @@ export function defineCommand<const O extends Record<string, OptionSpec>>(defini
     synopsis: forms.map((form) => [definition.name, ...formWords(form, options)].join(' ')),
     description: definition.description,
     options,
+    forms,
     async run(argv) {
       try {
         const parsed = parse(definition.name, options, forms, argv);
