@@ -46,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    console.error(`podium: unknown command "${name}"\n\n${overview()}`);
+    console.error(`podium: unknown command "${name}" (see podium --help)`);
     return EXIT.usage;
   }
   try {

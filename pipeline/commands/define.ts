@@ -5,6 +5,7 @@
  * Every usage error is one line on stderr and exit 64, before the command does anything.
  */
 import { parseArgs } from 'node:util';
+import { isCalendarDate } from '../store/paths.ts';
 import { formWords, renderHelp } from './help.ts';
 import { EXIT, type ArgumentSpec, type Command, type DeclaredOption, type FormSpec, type IntegerOption, type OptionSpec } from './types.ts';
 
@@ -58,6 +59,7 @@ export function defineCommand<const O extends Record<string, OptionSpec>>(defini
     synopsis: forms.map((form) => [definition.name, ...formWords(form, options)].join(' ')),
     description: definition.description,
     options,
+    forms,
     async run(argv) {
       try {
         const parsed = parse(definition.name, options, forms, argv);
@@ -163,14 +165,6 @@ function checkArgs(form: FormSpec, args: readonly string[], seeHelp: string): vo
     const wanted = form.args.map((a) => (a.repeat ? `<${a.name}>...` : `<${a.name}>`)).join(' ');
     throw new UsageError(`${form.flag ? `--${form.flag} ` : ''}expects ${wanted} ${seeHelp}`);
   }
-}
-
-/** YYYY-MM-DD naming a day that exists. */
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const date = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return date.getUTCFullYear() === +m[1]! && date.getUTCMonth() === +m[2]! - 1 && date.getUTCDate() === +m[3]!;
 }
 
 function list(words: readonly string[]): string {

@@ -85,6 +85,8 @@ export interface Command {
   description: readonly string[];
   /** Its options in help order (`--help` itself not included). */
   options: readonly DeclaredOption[];
+  /** Each way to call it, as declared (one form without a flag for most commands). */
+  forms: readonly FormSpec[];
   /** Runs the command with the arguments after its name; resolves to the process exit code. */
   run(argv: string[]): Promise<number>;
 }

@@ -167,8 +167,7 @@ function checkParts(id: string, agency: string, date: string, slug: string): voi
   if (!AGENCY_PATTERN.test(agency)) {
     throw new UnsafeIdError(id, `agency ${JSON.stringify(agency)} must be 1-32 of [a-z0-9-], starting with a letter`);
   }
-  const ymd = DATE.exec(date);
-  if (ymd === null || !isCalendarDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]))) {
+  if (!isCalendarDate(date)) {
     throw new UnsafeIdError(id, `date ${JSON.stringify(date)} is not a calendar date YYYY-MM-DD`);
   }
   if (slug.length > MAX_SLUG_LENGTH)
@@ -181,7 +180,11 @@ function checkParts(id: string, agency: string, date: string, slug: string): voi
   }
 }
 
-function isCalendarDate(year: number, month: number, day: number): boolean {
+/** `YYYY-MM-DD` naming a day that exists (ids, and the command line's date options). */
+export function isCalendarDate(value: string): boolean {
+  const ymd = DATE.exec(value);
+  if (ymd === null) return false;
+  const [year, month, day] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

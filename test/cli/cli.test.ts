@@ -38,7 +38,9 @@ describe('podium CLI', { timeout: 30_000 }, () => {
   });
 
   it('rejects an unknown command and an unknown option', async () => {
-    expect((await podium('scrape')).code).toBe(64);
+    const unknown = await podium('scrape');
+    expect(unknown.code).toBe(64);
+    expect(unknown.stderr).toBe('podium: unknown command "scrape" (see podium --help)\n');
     const bad = await podium('validate', '--bogus');
     expect(bad.code).toBe(64);
     expect(bad.stderr).toContain('--bogus');

@@ -66,6 +66,11 @@ describe('README.md', () => {
     expect(await generatedReadme(markdown), `README.md is out of date with the code: run \`${REGENERATE}\``).toBe(markdown);
   });
 
+  it('shows shell commands only in ```sh blocks, the ones this test runs', () => {
+    const fences = [...markdown.matchAll(/^```(\S*)/gm)].map((m) => m[1]!).filter((info) => info !== '');
+    expect(fences.filter((info) => /^(?:bash|shell|console|zsh|sh-session)$/.test(info))).toEqual([]);
+  });
+
   it('lists only commands it really shows as not executed', () => {
     const shown = new Set(commands.map((c) => c.command));
     for (const skipped of Object.keys(NOT_EXECUTED)) expect(shown, `NOT_EXECUTED names "${skipped}", which the README no longer shows`).toContain(skipped);
