@@ -36,7 +36,7 @@ describe('heldOn: the day the event took place', () => {
 
 describe('kinds from the title', () => {
   const kind = (agency: typeof state, title: string, docType: string | null = null) =>
-    classifyKind(agency.kinds, { docType, title, location: null, attribution: 'on-the-record' });
+    classifyKind(agency.kinds, { docType, title, location: null, attribution: 'on-record' });
 
   it('TV and radio programmes are interviews, with or without a printed content type', () => {
     for (const title of [
