@@ -131,6 +131,10 @@ export interface Participant {
    * Full name where the page gives it; null for QUESTION, placeholders and the like.
    */
   name: string | null;
+  /**
+   * Where `name` was read, present when it is not null: `byline` ("Ned Price, Department Spokesperson"), `title`, `preamble`, `turns` (first mention in the spoken text: "our briefer, Ms. Susan Cleary"), or `label` (the label spells the full name: "PRESS SECRETARY JOHN F. KIRBY"). Since 1.1.0.
+   */
+  nameFrom?: 'byline' | 'title' | 'preamble' | 'turns' | 'label';
   role: Role;
 }
 export interface Turn {

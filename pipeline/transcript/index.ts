@@ -59,7 +59,7 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
   const { participants, canonical } = buildParticipants(
     unique(seg.turns.map((t) => t.speaker)),
     roles,
-    [...byline, page.title, ...seg.preamble],
+    { byline, title: [page.title], preamble: seg.preamble, turns: seg.turns.flatMap((t) => t.paragraphs) },
     titleWords,
   );
   const participantRoles = new Map(participants.map((p) => [p.label, p.role]));

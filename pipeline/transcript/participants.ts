@@ -20,11 +20,11 @@ const TITLE_WORDS = new Set([
   'HONORABLE', 'SIR', 'DAME', 'LORD', 'REAR', 'ARMY', 'NAVY', 'AIR', 'FORCE', 'MARINE', 'CORPS', 'STAFF',
   'NATIONAL', 'SECURITY', 'ADVISOR', 'ADVISER', 'COUNSELOR', 'CHIEF', 'HEAD', 'OFFICIAL', 'OFFICIALS', 'ONE',
   'TWO', 'THREE', 'FOUR', 'FIVE', 'NUMBER', 'ENVIRONMENT', 'INDUSTRY', 'ECONOMY', 'TRADE', 'FINANCE', 'DEFENCE', 'INTERIOR', 'HEALTH', 'EDUCATION', 'ENERGY', 'GENERAL-SECRETARY', 'QUESTION', 'MODERATOR', 'OPERATOR', 'INTERPRETER', 'PARTICIPANT', 'Q',
-  'EU', 'UN', 'NATO', 'US', 'U.S.', 'UK', 'DEPARTMENT', 'ADMINISTRATION', 'WHITE', 'HOUSE', 'SEN', 'REP', 'GOV',
+  'ADMINISTRATIVE', 'EU', 'UN', 'NATO', 'US', 'U.S.', 'UK', 'DEPARTMENT', 'ADMINISTRATION', 'WHITE', 'HOUSE', 'SEN', 'REP', 'GOV',
 ]);
 
 /** Title-case words that precede a name in running text and are not part of it. */
-const TITLE_CASE_STOP = /^(?:Secretary|Minister|Ambassador|President|Premier|Chancellor|Senator|Governor|Director|Envoy|Coordinator|Administrator|Representative|Spokesperson|Spokesman|Advisor|Adviser|General|Admiral|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sheikh|King|Queen|Prince|With|and|And|of|Of|the|The|on|On|at|At|for|For|by|By|Deputy|Assistant|Under|Acting|Foreign|Prime|Vice|High|Special|Principal|Press|Chief|Counselor|Commissioner|Cabinet|External|Affairs|Defense|State|Homeland|Security|Commerce|Department|Kingdom|Republic|Minister’s|Secretary’s|Dr|Excellency)$/;
+const TITLE_CASE_STOP = /^(?:Secretary|Minister|Ambassador|President|Premier|Chancellor|Senator|Governor|Director|Envoy|Coordinator|Administrator|Representative|Spokesperson|Spokesman|Advisor|Adviser|General|Admiral|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sheikh|King|Queen|Prince|With|and|And|of|Of|the|The|on|On|at|At|for|For|by|By|Deputy|Assistant|Under|Acting|Foreign|Prime|Vice|High|Special|Principal|Press|Chief|Counselor|Commissioner|Cabinet|External|Affairs|Defense|State|Homeland|Security|Commerce|Department|Kingdom|Republic|Minister’s|Secretary’s|Dr|Excellency|Ministers|Doctors|Drs\.?|PM|Madam|Madame|Congresswoman|Congressman|Mayor|Justice|Whip|I’m|I'm)$/;
 
 export interface SpeakerFacts {
   speaker: string;
@@ -112,7 +112,7 @@ const GIVEN = /^(?:\p{Lu}[\p{L}\p{M}’'.-]*|de|van|von|al|bin|el|da)$/u;
 
 /** Capitalized words that are offices, topics or places in titles, not given names. */
 const NOT_GIVEN =
-  /^(?:Resources|Management|Affairs|Refugees|Force|Task|Triangle|Northern|Southern|Defeat|ISIS|Conversation|Youth|Industry|Environment|Economy|Trade|Number|Humanitarian|Security|Health|Global|Human|Rights|Labor|Democracy|Energy|Climate|Report|Release|Release|Launch|Initiative|Summit|Meeting|Dialogue|Program|Office|Bureau|Agency|Council|Union|Nations|States|United|Kingdom|Republic|People’s|Democratic|Federal|Foreign|Secretary’s|Minister’s|Upcoming|Travel|Trip|Visit|Remarks|Briefing|Special|Press|Availability|Joint|Statement|Interview|Discussion|Panel|Roundtable|Event|Ceremony|Celebration|Centennial|Conference|Forum|Week|This|With|Before|After|During|At|On|In|Of|And|The|Day|Morning|Evening|News|Tonight|Nation|Union|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Envoy|Coordinator|Administrator|Representative|Advisor|Director|Counselor|Chief|Under|Deputy|Assistant|Acting|Principal|Ambassador|President|Premier|Chancellor|General|Admiral|Senator|Governor)$/;
+  /^(?:Resources|Management|Affairs|Refugees|Force|Task|Triangle|Northern|Southern|Defeat|ISIS|Conversation|Youth|Industry|Environment|Economy|Trade|Number|Humanitarian|Security|Health|Global|Human|Rights|Labor|Democracy|Energy|Climate|Report|Release|Release|Launch|Initiative|Summit|Meeting|Dialogue|Program|Office|Bureau|Agency|Council|Union|Nations|States|United|Kingdom|Republic|People’s|Democratic|Federal|Foreign|Secretary’s|Minister’s|Upcoming|Travel|Trip|Visit|Remarks|Briefing|Special|Press|Availability|Joint|Statement|Interview|Discussion|Panel|Roundtable|Event|Ceremony|Celebration|Centennial|Conference|Forum|Week|This|With|Before|After|During|At|On|In|Of|And|The|Day|Morning|Evening|News|Tonight|Nation|Union|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Envoy|Coordinator|Administrator|Representative|Advisor|Director|Counselor|Chief|Under|Deputy|Assistant|Acting|Principal|Ambassador|President|Premier|Chancellor|General|Admiral|Senator|Governor|Operations|Stabilization)$/;
 
 /** Title-cases a label's name words when no text spells the name: "JOHN F. KIRBY" -> "John F. Kirby". */
 export function titleCase(words: readonly string[]): string {
@@ -121,6 +121,18 @@ export function titleCase(words: readonly string[]): string {
     .join(' ');
 }
 
+/** Where a participant's name was read (`Participant.nameFrom`). */
+export type NameSource = NonNullable<Participant['nameFrom']>;
+
+/**
+ * The texts names are looked for in, most reliable first: the bylines ("Ned Price, Department
+ * Spokesperson"), the title, the preamble, then the spoken text, where a moderator introduces the
+ * briefer ("our briefer today is Ms. Susan Cleary"). A text list alone counts as bylines.
+ */
+export type NameSources = Partial<Record<Exclude<NameSource, 'label'>, readonly string[]>>;
+
+const SOURCE_ORDER = ['byline', 'title', 'preamble', 'turns'] as const;
+
 /**
  * Builds participants in order of first appearance, merging labels that name the same person
  * (same surname, one label spelling the full name).
@@ -128,12 +140,18 @@ export function titleCase(words: readonly string[]): string {
 export function buildParticipants(
   speakers: readonly string[],
   roles: ReadonlyMap<string, Role>,
-  texts: readonly string[],
+  texts: readonly string[] | NameSources,
   agencyTitles: ReadonlySet<string> = NO_WORDS,
 ): { participants: Participant[]; canonical: Map<string, string> } {
   const participants: Participant[] = [];
   const canonical = new Map<string, string>();
-  const sources = new NameTexts(texts);
+  const given: NameSources = Array.isArray(texts) ? { byline: texts } : (texts as NameSources);
+  const sources = SOURCE_ORDER.filter((k) => given[k]?.length).map((k) => [k, new NameTexts(given[k]!)] as const);
+  const named = (p: Participant, found: { name: string; from: NameSource } | null) => {
+    if (!found) return;
+    p.name = found.name;
+    p.nameFrom = found.from;
+  };
   const bySurname = new Map<string, Participant>();
   for (const speaker of speakers) {
     const words = nameWords(speaker, agencyTitles);
@@ -143,22 +161,36 @@ export function buildParticipants(
     if (found && found.role === role && (words.length > 1 || found.label.split(' ').length > 1)) {
       (found.aliases ??= []).push(speaker);
       canonical.set(speaker, found.label);
-      if (!found.name) found.name = nameFor(words, sources, agencyTitles);
+      if (!found.name) named(found, nameFor(words, sources, agencyTitles));
       continue;
     }
-    const p: Participant = { label: speaker, name: nameFor(words, sources, agencyTitles), role };
+    const p: Participant = { label: speaker, name: null, role };
+    named(p, nameFor(words, sources, agencyTitles));
     participants.push(p);
     canonical.set(speaker, speaker);
     if (surname && role !== 'journalist') bySurname.set(surname, p);
   }
-  return { participants, canonical };
+  // Keys in schema order: records are compared as JSON (revisions/observe.ts) with stored ones.
+  const ordered = participants.map(({ label, aliases, name, nameFrom, role }): Participant => ({
+    label, ...(aliases ? { aliases } : {}), name, ...(nameFrom ? { nameFrom } : {}), role,
+  }));
+  return { participants: ordered, canonical };
 }
 
-function nameFor(words: readonly string[], texts: NameTexts, agencyTitles: ReadonlySet<string>): string | null {
+function nameFor(
+  words: readonly string[],
+  sources: readonly (readonly [NameSource, NameTexts])[],
+  agencyTitles: ReadonlySet<string>,
+): { name: string; from: NameSource } | null {
   if (words.length === 0) return null;
-  const found = findName(words, texts, agencyTitles);
-  if (found) return found;
-  return words.length >= 2 ? titleCase(words) : null;
+  for (const [from, texts] of sources) {
+    // A label that spells the full name is the agency's own print: it outranks a mention in speech.
+    if (from === 'turns' && words.length >= 2) break;
+    const name = findName(words, texts, agencyTitles);
+    // Spoken text is not edited like a header: "the senior administrative official" is no name.
+    if (name && (from !== 'turns' || name.split(' ').every((w) => /^\p{Lu}(?:\.|.*\p{Ll})/u.test(w)))) return { name, from };
+  }
+  return words.length >= 2 ? { name: titleCase(words), from: 'label' } : null;
 }
 
 /**

@@ -40,7 +40,7 @@ describe('a defense.gov press briefing', () => {
 
   it('resolves the full first label and the short later one to ONE participant, John F. Kirby', () => {
     expect(t.participants).toEqual([
-      { label: 'PRESS SECRETARY JOHN F. KIRBY', name: 'John F. Kirby', role: 'official', aliases: ['MR KIRBY'] },
+      { label: 'PRESS SECRETARY JOHN F. KIRBY', name: 'John F. Kirby', nameFrom: 'title', role: 'official', aliases: ['MR KIRBY'] },
       { label: 'Q', name: null, role: 'journalist' },
       { label: 'STAFF', name: null, role: 'other' },
     ]);
@@ -64,7 +64,7 @@ describe('a war.gov briefing by a general', () => {
     expect(t.date).toBe('2026-09-22');
     expect(t.groundRules.attribution).toBe('on-record');
     expect(t.participants).toEqual([
-      { label: 'PENTAGON PRESS SECRETARY AIR FORCE MAJ. GEN PAT RYDER', name: 'Pat Ryder', role: 'official', aliases: ['GEN RYDER'] },
+      { label: 'PENTAGON PRESS SECRETARY AIR FORCE MAJ. GEN PAT RYDER', name: 'Pat Ryder', nameFrom: 'title', role: 'official', aliases: ['GEN RYDER'] },
       { label: 'Q', name: null, role: 'journalist' },
     ]);
     expect(t.turns.map((x) => x.role)).toEqual(['official', 'journalist', 'official', 'journalist', 'official']);

@@ -50,7 +50,7 @@ describe('whitehouse.gov 2025+ block theme', () => {
 
   it('names the press secretary from the title', () => {
     expect(t.participants).toEqual([
-      { label: 'MS LEAVITT', name: 'Karoline Leavitt', role: 'official' },
+      { label: 'MS LEAVITT', name: 'Karoline Leavitt', nameFrom: 'title', role: 'official' },
       { label: 'Q', name: null, role: 'journalist' },
     ]);
   });
@@ -80,7 +80,7 @@ describe('bidenwhitehouse.archives.gov', () => {
     });
     expect(t.turns.map((x) => x.speaker)).toEqual(['MS PSAKI', 'Q', 'MS PSAKI', 'Q', 'MS PSAKI', 'Q', 'MS PSAKI']);
     expect(t.participants).toEqual([
-      { label: 'MS PSAKI', name: 'Jen Psaki', role: 'official' },
+      { label: 'MS PSAKI', name: 'Jen Psaki', nameFrom: 'title', role: 'official' },
       { label: 'Q', name: null, role: 'journalist' },
     ]);
     expect(t.turns[0]!.corrections).toEqual([{ paragraph: 1, struck: 'upon', inserted: 'until' }]);

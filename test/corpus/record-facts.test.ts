@@ -23,8 +23,19 @@ function summary(name: string, records: Transcript[]): void {
   const count = new Map<string, number>();
   for (const r of records) count.set(r.kind, (count.get(r.kind) ?? 0) + 1);
   const kinds = [...count].map(([k, n]) => `${k} ${n}`).sort().join(', ');
+  const officials = records.flatMap((r) => r.participants).filter((p) => p.role === 'official' || p.role === 'moderator');
+  const from = new Map<string, number>();
+  for (const p of officials) if (p.nameFrom) from.set(p.nameFrom, (from.get(p.nameFrom) ?? 0) + 1);
   figures.push(`${name}: ${records.length} records, heldOn set ${set.length} (${(100 * set.length / records.length).toFixed(1)} %), ` +
-    `heldOn ≠ date ${set.filter((r) => r.heldOn !== r.date).length}; kinds: ${kinds}`);
+    `heldOn ≠ date ${set.filter((r) => r.heldOn !== r.date).length}; kinds: ${kinds}; ` +
+    `officials and moderators named ${officials.filter((p) => p.name).length} of ${officials.length} (${[...from].map(([k, n]) => `${k} ${n}`).sort().join(', ')})`);
+}
+
+/** Officials' names: each says where it came from; the share named may only grow. */
+function checkNames(records: Transcript[], minShare: number): void {
+  const officials = records.flatMap((r) => r.participants).filter((p) => p.role === 'official' || p.role === 'moderator');
+  for (const p of records.flatMap((r) => r.participants)) expect(p.nameFrom !== undefined, p.label).toBe(p.name !== null);
+  expect(officials.filter((p) => p.name).length / officials.length).toBeGreaterThanOrEqual(minShare);
 }
 
 describe.runIf(corpusAvailable())('record facts on the real State corpus', () => {
@@ -46,6 +57,12 @@ describe.runIf(corpusAvailable())('record facts on the real State corpus', () =>
       expect(r.heldOn, r.id).not.toBeUndefined();
       if (r.heldOn) expect(days(r.date, r.heldOn), r.id).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('names officials from the byline, the title and their first mention ("Ms. Susan Cleary")', () => {
+    checkNames(records, 0.65);
+    const cleary = records.flatMap((r) => r.participants).filter((p) => p.label === 'MS CLEARY');
+    expect(cleary.map((p) => [p.name, p.nameFrom])).toEqual([['Susan Cleary', 'turns']]);
   });
 
   it('TV programmes are interviews; opening remarks and briefings with officials are not', () => {
@@ -74,6 +91,8 @@ describe.runIf(whiteHouseCorpusAvailable())('record facts on the real White Hous
     for (const r of datelined) expect(r.heldOn, r.id).toBe(parseDate(r.preamble!.find((l) => /^\(.*\)$/.test(l) && parseDate(l))!));
     for (const r of records) if (r.heldOn) expect(days(r.date, r.heldOn), r.id).toBeLessThanOrEqual(1);
   });
+
+  it('names officials from the title and their first mention', () => checkNames(records, 0.6));
 
   it('joint press conferences are press availabilities; press calls are teleconferences', () => {
     for (const r of records.filter((r) => /\bPress Conference\b/.test(r.title))) expect(r.kind, r.title).toBe('press-availability');

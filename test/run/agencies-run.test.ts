@@ -69,7 +69,7 @@ describe('defense through `podium run`', () => {
     const dataset = new Dataset(out);
     expect((await dataset.readIndex())!.transcripts.map((e) => e.id)).toEqual([KIRBY]);
     const kirby = (await dataset.readRecord(KIRBY))!;
-    expect(kirby.participants[0]).toEqual({ label: 'PRESS SECRETARY JOHN F. KIRBY', name: 'John F. Kirby', role: 'official', aliases: ['MR KIRBY'] });
+    expect(kirby.participants[0]).toEqual({ label: 'PRESS SECRETARY JOHN F. KIRBY', name: 'John F. Kirby', nameFrom: 'title', role: 'official', aliases: ['MR KIRBY'] });
     expect(kirby.kind).toBe('press-briefing');
     // A bare --origin replaces the primary origin only; war.gov is not contacted at all.
     expect(dod.origins['war']!.requests).toHaveLength(0);

@@ -54,7 +54,7 @@ describe('department press briefing', () => {
 
   it('gives roles and participants', () => {
     expect(t.participants).toEqual([
-      { label: 'MR PRICE', name: 'Ned Price', role: 'official' },
+      { label: 'MR PRICE', name: 'Ned Price', nameFrom: 'byline', role: 'official' },
       { label: 'QUESTION', name: null, role: 'journalist' },
       { label: 'OPERATOR', name: null, role: 'operator' },
     ]);
@@ -103,8 +103,8 @@ describe('joint press availability (2025 block theme)', () => {
 
   it('finds full names in the title and byline, and the spokesperson moderating', () => {
     expect(t.participants).toEqual([
-      { label: 'FOREIGN MINISTER BAERBOCK', name: 'Annalena Baerbock', role: 'official' },
-      { label: 'SECRETARY BLINKEN', name: 'Antony J. Blinken', role: 'official' },
+      { label: 'FOREIGN MINISTER BAERBOCK', name: 'Annalena Baerbock', nameFrom: 'title', role: 'official' },
+      { label: 'SECRETARY BLINKEN', name: 'Antony J. Blinken', nameFrom: 'byline', role: 'official' },
       { label: 'MR PRICE', name: null, role: 'moderator' },
       { label: 'QUESTION', name: null, role: 'journalist' },
     ]);
@@ -117,8 +117,8 @@ describe('interview', () => {
   it('makes the named interviewer a journalist', () => {
     expect(t.kind).toBe('interview');
     expect(t.participants).toEqual([
-      { label: 'MS DOE', name: 'Jane Doe', role: 'journalist' },
-      { label: 'SECRETARY BLINKEN', name: 'Antony J. Blinken', role: 'official' },
+      { label: 'MS DOE', name: 'Jane Doe', nameFrom: 'title', role: 'journalist' },
+      { label: 'SECRETARY BLINKEN', name: 'Antony J. Blinken', nameFrom: 'byline', role: 'official' },
     ]);
     expect(t.stats.questions).toBe(3);
   });
