@@ -21,7 +21,7 @@ h1{font-size:1.6rem;line-height:1.25}
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border-bottom:1px solid var(--line);padding:.25rem .75rem .25rem 0;text-align:left;vertical-align:top}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem}
-dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dl.meta dt{font-weight:600}dl.meta dd{margin:0}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dl.meta dt{font-weight:600}dl.meta dd{margin:0;min-width:0;overflow-wrap:anywhere}
 .turn{border-left:4px solid var(--line);padding:.25rem .75rem;margin:.75rem 0}
 .turn .who{margin:0;font-size:.95rem}.turn .who a{color:var(--muted);text-decoration:none;margin-right:.25rem}
 .turn .role{font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted);margin-left:.4rem}
@@ -39,6 +39,12 @@ input,select,button{font:inherit;padding:.3rem .4rem;min-height:2.25rem}
 ol.results{padding-left:1.25rem}ol.results li{margin:.4rem 0}
 .small{font-size:.875rem;color:var(--muted)}
 pre{background:#f4f4f4;padding:.75rem;overflow-x:auto;white-space:pre-wrap}
+.turn .who a.person,.turn .who a.outlet{color:var(--link);text-decoration:underline;margin:0}
+.cite{background:#f4f4f4;padding:.5rem .75rem;overflow-wrap:anywhere}
+.scroll{overflow-x:auto}.scroll caption{text-align:left}
+figure.chart{margin:1rem 0}figure.chart svg{width:100%;height:auto;display:block}figure.chart figcaption{font-size:.875rem;color:var(--muted)}
+ul.legend{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:0;margin:.25rem 0;font-size:.875rem}
+.swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-.05rem}
 `;
 
 /** The Browse page: filters over catalog.json, word search over the shards in search/. */
