@@ -78,8 +78,24 @@ export const state: Agency = {
     { kind: 'press-briefing', docType: /Department Press Briefing/i },
     { kind: 'press-briefing', title: /^Department Press Briefing\b/i },
     { kind: 'press-availability', title: /\bPress Availability\b|\bPress Conference\b|\bStatements? to the Press\b|\bJoint Press Statements\b/i },
+    // "Opening Remarks with Secretary of Commerce …", "… Remarks with Indian External Affairs
+    // Minister …": speeches next to a counterpart, not interviews, whatever the page files them as.
+    { kind: 'remarks', title: /^Opening Remarks\b|\bRemarks with\b/i },
+    // "Briefing with Deputy Secretary of State … Brian P. McKeon" names an official, not an interviewer.
+    { kind: 'special-briefing', title: /^(?:Special |On-the-Record )?Briefing\b/i },
     { kind: 'interview', docType: /Interview/i },
-    { kind: 'interview', title: /\b[Ww]ith [\p{Lu}][\p{L}’'.-]+(?: [\p{Lu}][\p{L}’'.-]+)* of\b|\bOn (?:ABC|CBS|NBC|CNN|MSNBC|Fox|PBS|NPR|BBC)\b|\bInterview\b/u },
+    // TV and radio programmes ("on ABC’s This Week", "With Dana Bash of CNN’s State of the Union"),
+    // a network, or "With <interviewer> of <outlet>" — where the words before "of" are a person,
+    // not an official's title ("with Deputy Secretary of State …").
+    {
+      kind: 'interview',
+      title: new RegExp(
+        String.raw`[’']s This Week\b|\b(?:State of the Union|Face the Nation|Meet the Press|Morning Joe|Good Morning America|Fox News Sunday|NewsHour|Nightly News|World News Tonight|Evening News|Morning Edition|Situation Room|GPS|730 Report|60 Minutes)\b` +
+          String.raw`|\b[Ww]ith (?!(?:the )?(?:Deputy|Secretary|Assistant|Under|Acting|Special|Senior|Ambassador|Director|Administrator|Minister|Foreign|Prime|President|Chief|Head|Spokesperson|Coordinator|Envoy)\b)[\p{Lu}][\p{L}’'.-]+(?:,? (?:and )?[\p{Lu}][\p{L}’'.-]+)* of\b` +
+          String.raw`|\b[Ww]ith [\p{Lu}][\p{L}]+ (?:Television|TV|Radio)\b|\bOn (?:ABC|CBS|NBC|CNN|MSNBC|Fox|PBS|NPR|BBC)\b|\bInterview\b`,
+        'u',
+      ),
+    },
     { kind: 'teleconference', docType: /Teleconference/i },
     { kind: 'special-briefing', docType: /Special Briefing/i },
     { kind: 'special-briefing', title: /\bBriefing\b/i },

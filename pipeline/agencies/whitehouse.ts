@@ -75,10 +75,11 @@ export const whitehouse: Agency = {
     { kind: 'background-briefing', title: /\bBackground (?:Press )?(?:Call|Briefing)\b|\bSenior Administration Officials?\b/i },
     { kind: 'background-briefing', attribution: 'on-background' },
     { kind: 'press-briefing', title: /^Press Briefing\b|\bPress Gaggle\b|^Gaggle\b/i },
+    // "On-the-Record Press Call with OMB Director …" is filed under Press Briefings but held by phone.
+    { kind: 'teleconference', title: /\bTeleconference\b|\bPress Call\b/i },
     { kind: 'press-briefing', docType: /Press Briefings/i },
     { kind: 'interview', title: /\bInterview\b/i },
     { kind: 'press-availability', title: /\bPress Conference\b|\bJoint Press\b/i },
-    { kind: 'teleconference', title: /\bTeleconference\b|\bPress Call\b/i },
     { kind: 'remarks', title: /\bRemarks\b/i },
     { kind: 'remarks', docType: /Remarks/i },
   ],

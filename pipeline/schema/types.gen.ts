@@ -42,6 +42,10 @@ export interface Transcript {
    */
   date: string;
   /**
+   * The day the event took place (YYYY-MM-DD) as the transcript states it: a date closing the title ("Department Press Briefing – July 5, 2022") or a dateline alone in the preamble ("(April 9, 2024)"). It can differ from `date`, the day the page was published. null when the transcript states no day. Absent from records made before schema 1.1.0.
+   */
+  heldOn?: string | null;
+  /**
    * Where the briefing took place, as printed ("Washington, D.C.", "Via Teleconference"); null when not stated.
    */
   location: string | null;

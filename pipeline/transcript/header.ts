@@ -3,6 +3,7 @@
  * when it started. The lines themselves stay in the record's preamble verbatim; this only names
  * what they are.
  */
+import { DATELINE } from './held-on.ts';
 
 /** "2:12 p.m. EDT", "1:24 P.M. EDT", "10:05 a.m. local time", "14:30 CET". */
 export const TIME_LINE =
@@ -75,7 +76,7 @@ function isBylineLine(line: string): boolean {
 
 /** A short title-case line with no sentence in it: "Washington, D.C.", "Kangerlussuaq, Greenland". */
 function isPlaceLine(line: string, title: string): boolean {
-  if (line.length > 90 || squash(line) === squash(title)) return false;
+  if (line.length > 90 || squash(line) === squash(title) || DATELINE.test(line)) return false;
   if (/[!?;“”"]/.test(line) || /\.\s+\p{Lu}\p{Ll}/u.test(line)) return false;
   if (!/^\p{Lu}/u.test(line)) return false;
   const words = line.replace(/[,.()]/g, ' ').split(/\s+/).filter(Boolean);

@@ -9,6 +9,7 @@ import { countWords } from '../extract/text.ts';
 import type { Participant, Role, Transcript, Turn } from '../schema/types.ts';
 import { readGroundRules } from './ground-rules.ts';
 import { endTime, readHeader } from './header.ts';
+import { readHeldOn } from './held-on.ts';
 import { classifyKind } from './kind.ts';
 import { buildParticipants, nameWords, roleOf } from './participants.ts';
 import { announcedQuestioner } from './questioners.ts';
@@ -17,7 +18,7 @@ import { segment, type RawTurn } from './turns.ts';
 /** The content fields of a record; identity, provenance and revisions are added by the store. */
 export type TranscriptContent = Pick<
   Transcript,
-  | 'title' | 'kind' | 'docType' | 'date' | 'location' | 'time' | 'byline' | 'preamble' | 'closing'
+  | 'title' | 'kind' | 'docType' | 'date' | 'heldOn' | 'location' | 'time' | 'byline' | 'preamble' | 'closing'
   | 'groundRules' | 'participants' | 'turns' | 'stats'
 >;
 
@@ -87,6 +88,7 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
     kind,
     docType: page.docType,
     date: page.date,
+    heldOn: readHeldOn(page.title, seg.preamble, page.date),
     location,
     time: { start: header.start, end: endTime(seg.closing) },
     byline,
