@@ -124,7 +124,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
       return n;
     });
     items[doc] = [t.id, t.title, t.date, agencies.indexOf(t.agency), kinds.indexOf(t.kind), speakerIds];
-    search.add(doc, searchText(t));
+    search.add(doc, searchParts(t));
   }
   ndjson.end();
   csv.end();
@@ -183,9 +183,9 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   return { transcripts: entries.length, turns, pages };
 }
 
-/** Titles, speakers and turn text: what the Browse search looks in. */
-function searchText(t: Transcript): string {
-  return [t.title, ...t.participants.map((p) => `${p.name ?? ''} ${p.label}`), ...t.turns.flatMap((turn) => turn.paragraphs)].join('\n');
+/** What the Browse search looks in: part 0 the title and speakers' names, part n turn n (`#tN`). */
+function searchParts(t: Transcript): string[] {
+  return [[t.title, ...t.participants.map((p) => `${p.name ?? ''} ${p.label}`)].join('\n'), ...t.turns.map((turn) => turn.paragraphs.join('\n'))];
 }
 
 async function writeDiffs(dataset: Dataset, current: Transcript, put: (rel: string, body: string) => Promise<void>, base: string): Promise<number> {

@@ -2,7 +2,8 @@
  * The pages about people, outlets and coverage in real Chromium, served under a sub-path: a turn's
  * speaker, questioner and outlet link to their pages, those pages list every transcript with
  * counts and draw their chart, the coverage page shows the gaps, the transcript page has a cite
- * line, hostile names stay text, and nothing scrolls sideways on a phone. One browser for the file.
+ * line, hostile names stay text, search shows passages and honours quoted phrases, and nothing
+ * scrolls sideways on a phone. One browser for the file.
  * Each page is also shot at phone and desktop width; PODIUM_SCREENSHOTS=<dir> keeps the PNGs to look at.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -18,7 +19,7 @@ import { serveSite, type SiteServer } from '../../pipeline/site/serve.ts';
 import { Dataset } from '../../pipeline/store/dataset.ts';
 import { briefing } from '../support/dataset-run.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { HOSTILE, REVISED_ID, writeSiteFixture } from './fixture.ts';
+import { HOSTILE, REVISED_ID, SPEECH_ID, writeSiteFixture } from './fixture.ts';
 
 const OUTLET_ID = 'state/2021-11-10/department-press-briefing-november-10-2021';
 let root: string;
@@ -125,10 +126,46 @@ describe('people, outlets and coverage in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('search finds passages: the turn, its speaker, the words marked, a link to #tN', async () => {
+    const { page, problems } = await open('browse/?q=diplomacy');
+    await page.locator('#status').filter({ hasText: '2 transcripts containing diplomacy' }).waitFor();
+    const passages = page.locator('#results blockquote.passage');
+    await passages.nth(1).waitFor();
+    const seen = await passages.evaluateAll((qs) => qs.map((q) => ({ who: q.querySelector('.who')!.textContent, marks: [...q.querySelectorAll('mark')].map((m) => m.textContent), href: q.querySelector('a')!.getAttribute('href') })));
+    expect(seen).toEqual([
+      { who: '#1 MR PRICE · Department Press Briefing – 2022-01-18 · 2022-01-18', marks: ['diplomacy'], href: `/podium/t/${REVISED_ID}/#t1` },
+      { who: '#1 SECRETARY BLINKEN · Secretary Blinken: A Foreign Policy for the American People · 2021-03-03', marks: ['Diplomacy'], href: `/podium/t/${SPEECH_ID}/#t1` },
+    ]);
+    expect(await passages.nth(0).locator('p').nth(1).innerText()).toBe('Good afternoon. We will start with rhubarb diplomacy today.');
+    await passages.nth(0).locator('a').click();
+    await page.waitForURL(`**/t/${REVISED_ID}/#t1`);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('t1');
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('a quoted phrase must be consecutive words in one turn', async () => {
+    const { page, problems } = await open('browse/');
+    await page.locator('#status').filter({ hasText: '4 transcripts' }).waitFor();
+    await page.fill('#q', 'rhubarb today');
+    await page.press('#q', 'Enter');
+    await page.locator('#status').filter({ hasText: '1 transcript containing rhubarb today' }).waitFor();
+    await page.fill('#q', '"rhubarb today"');
+    await page.press('#q', 'Enter');
+    await page.locator('#status').filter({ hasText: '0 transcripts containing "rhubarb today"' }).waitFor();
+    await page.fill('#q', '"Rhubarb  Diplomacy"');
+    await page.press('#q', 'Enter');
+    await page.locator('#status').filter({ hasText: '1 transcript containing "Rhubarb  Diplomacy"' }).waitFor();
+    await page.locator('#results blockquote.passage mark').first().waitFor();
+    expect(await page.locator('#results blockquote.passage mark').allTextContents()).toEqual(['rhubarb diplomacy']);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
   it('each new page renders at phone and desktop width (screenshots, kept in PODIUM_SCREENSHOTS when set)', async () => {
     const dir = process.env['PODIUM_SCREENSHOTS'] ?? join(root, 'screenshots');
     await mkdir(dir, { recursive: true });
-    const pages = { people: 'people/', person: 'people/ned-price/', outlets: 'outlets/', outlet: 'outlets/afp/', coverage: 'coverage/', transcript: `t/${OUTLET_ID}/` };
+    const pages = { search: 'browse/?q=diplomacy', people: 'people/', person: 'people/ned-price/', outlets: 'outlets/', outlet: 'outlets/afp/', coverage: 'coverage/', transcript: `t/${OUTLET_ID}/` };
     for (const [name, path] of Object.entries(pages)) {
       for (const width of [390, 1280]) {
         const { page } = await open(path, width);
