@@ -21,7 +21,7 @@ h1{font-size:1.6rem;line-height:1.25}
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border-bottom:1px solid var(--line);padding:.25rem .75rem .25rem 0;text-align:left;vertical-align:top}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem}
-dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dl.meta dt{font-weight:600}dl.meta dd{margin:0}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dl.meta dt{font-weight:600}dl.meta dd{margin:0;min-width:0;overflow-wrap:anywhere}
 .turn{border-left:4px solid var(--line);padding:.25rem .75rem;margin:.75rem 0}
 .turn .who{margin:0;font-size:.95rem}.turn .who a{color:var(--muted);text-decoration:none;margin-right:.25rem}
 .turn .role{font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted);margin-left:.4rem}
@@ -39,23 +39,38 @@ input,select,button{font:inherit;padding:.3rem .4rem;min-height:2.25rem}
 ol.results{padding-left:1.25rem}ol.results li{margin:.4rem 0}
 .small{font-size:.875rem;color:var(--muted)}
 pre{background:#f4f4f4;padding:.75rem;overflow-x:auto;white-space:pre-wrap}
+.turn .who a.person,.turn .who a.outlet{color:var(--link);text-decoration:underline;margin:0}
+.cite{background:#f4f4f4;padding:.5rem .75rem;overflow-wrap:anywhere}
+.scroll{overflow-x:auto}.scroll caption{text-align:left}
+figure.chart{margin:1rem 0}figure.chart svg{width:100%;height:auto;display:block}figure.chart figcaption{font-size:.875rem;color:var(--muted)}
+ul.legend{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:0;margin:.25rem 0;font-size:.875rem}
+blockquote.passage{margin:.35rem 0 .5rem;padding:.25rem .75rem;border-left:3px solid var(--line);background:#fafafa}blockquote.passage p{margin:.2rem 0}blockquote.passage .who a{color:var(--muted)}
+mark{background:#ffe58a;color:inherit}
+.swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-.05rem}
 `;
 
-/** The Browse page: filters over catalog.json, word search over the shards in search/. */
+/**
+ * The Browse page: filters over catalog.json, passage search over the shards in search/. A hit is
+ * a transcript holding every word; its passages are the turns holding them all, read (text, speaker)
+ * from the transcript's own page with DOMParser, which runs nothing. A quoted phrase must appear as
+ * consecutive words in one turn; that is checked on the page text, for at most PHRASE_CHECKS
+ * candidate transcripts (newest first) per query, and the status says when it stopped there.
+ */
 export const BROWSE_JS = `'use strict';
 (function () {
   var SHARDS = ${SHARDS};
   var STOP = new Set(${JSON.stringify(STOPWORDS)});
-  var PAGE = 50;
+  var PAGE = 50, PASSAGES = 3, PHRASE_CHECKS = 60, SNIPPET = 320;
   var base = document.body.getAttribute('data-base') || '/';
   var form = document.getElementById('filters');
   var list = document.getElementById('results');
   var status = document.getElementById('status');
   var more = document.getElementById('more');
-  var catalog = null, shown = 0, matches = [], shardCache = new Map();
+  var catalog = null, shown = 0, matches = [], shardCache = new Map(), pageCache = new Map(), query = null, generation = 0;
 
+  function words(text) { return text.toLowerCase().normalize('NFKC').match(/[\\p{L}\\p{N}]+/gu) || []; }
   function tokenize(text) {
-    return (text.toLowerCase().normalize('NFKC').match(/[\\p{L}\\p{N}]+/gu) || []).filter(function (w) { return w.length > 1 && !STOP.has(w); });
+    return words(text).filter(function (w) { return w.length > 1 && !STOP.has(w); });
   }
   function shardOf(word) {
     var h = 0x811c9dc5;
@@ -69,13 +84,101 @@ export const BROWSE_JS = `'use strict';
     if (!shardCache.has(n)) shardCache.set(n, getJson('search/' + n + '.json'));
     return shardCache.get(n);
   }
+  /** word → Map(transcript number → parts holding it); the layout is documented in search-index.ts. */
   function postings(word) {
     return shard(shardOf(word)).then(function (s) {
-      var deltas = Object.prototype.hasOwnProperty.call(s, word) ? s[word] : [];
-      var out = new Set(), doc = 0;
-      for (var i = 0; i < deltas.length; i++) { doc = i === 0 ? deltas[0] : doc + deltas[i]; out.add(doc); }
+      var list = Object.prototype.hasOwnProperty.call(s, word) ? s[word] : [];
+      var out = new Map(), doc = 0;
+      for (var i = 0; i < list.length;) {
+        doc = out.size === 0 ? list[i] : doc + list[i];
+        var k = list[i + 1], parts = [];
+        for (var j = 0; j < k; j++) parts.push(j ? parts[j - 1] + list[i + 2 + j] : list[i + 2]);
+        out.set(doc, parts); i += 2 + k;
+      }
       return out;
     });
+  }
+  /** Quoted phrases ("…" or “…”) as word lists, and every indexed word of the query. */
+  function parse(q) {
+    var phrases = [];
+    q.replace(/"([^"]+)"|\\u201c([^\\u201d]+)\\u201d/g, function (_, a, b) { var w = words(a || b); if (w.length > 1) phrases.push(w); return ' '; });
+    return { text: q.trim(), words: Array.from(new Set(tokenize(q))), phrases: phrases };
+  }
+  function hasPhrase(seq, phrase) {
+    outer: for (var i = 0; i + phrase.length <= seq.length; i++) {
+      for (var j = 0; j < phrase.length; j++) if (seq[i + j] !== phrase[j]) continue outer;
+      return true;
+    }
+    return false;
+  }
+  /** The transcript's page, parsed (never run): turn n → { speaker, paragraphs }. */
+  function turnsOf(id) {
+    if (!pageCache.has(id)) {
+      pageCache.set(id, fetch(base + 't/' + id + '/').then(function (r) {
+        if (!r.ok) throw new Error('t/' + id + '/: HTTP ' + r.status);
+        return r.text();
+      }).then(function (html) {
+        var doc = new DOMParser().parseFromString(html, 'text/html'), turns = new Map();
+        doc.querySelectorAll('.turn[id^="t"]').forEach(function (el) {
+          var who = el.querySelector('.who strong');
+          var paras = Array.from(el.querySelectorAll(':scope > p:not(.who)')).map(function (p) { return p.textContent; });
+          turns.set(Number(el.id.slice(1)), { speaker: who ? who.textContent : '', paragraphs: paras });
+        });
+        return turns;
+      }));
+    }
+    return pageCache.get(id);
+  }
+  /** Turns of this transcript that hold every word and every phrase, in order. */
+  function passages(n, id) {
+    var parts = query.parts.get(n) || [];
+    var turnsWanted = parts.filter(function (p) { return p > 0; }).slice(0, query.phrases.length ? Infinity : PASSAGES);
+    if (!turnsWanted.length) return Promise.resolve([]);
+    return turnsOf(id).then(function (turns) {
+      return turnsWanted.map(function (t) { return { n: t, turn: turns.get(t) }; }).filter(function (p) {
+        if (!p.turn) return false;
+        var seq = words(p.turn.paragraphs.join(' '));
+        return query.phrases.every(function (ph) { return hasPhrase(seq, ph); });
+      });
+    });
+  }
+  function pattern() {
+    var alts = query.phrases.map(function (ph) { return ph.map(escapeRe).join('[^\\\\p{L}\\\\p{N}]+'); }).concat(query.words.map(escapeRe));
+    return alts.length ? new RegExp('(?<![\\\\p{L}\\\\p{N}])(?:' + alts.join('|') + ')(?![\\\\p{L}\\\\p{N}])', 'giu') : null;
+  }
+  function escapeRe(s) { return s.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&'); }
+  /** A paragraph of the turn around its first match, the matches in <mark>, built from text nodes. */
+  function snippet(turn) {
+    var re = pattern(), para = turn.paragraphs.find(function (p) { re.lastIndex = 0; return re.test(p); }) || turn.paragraphs[0] || '';
+    re.lastIndex = 0;
+    var first = re.exec(para), start = 0;
+    if (first && para.length > SNIPPET) start = Math.max(0, Math.min(first.index - SNIPPET / 3, para.length - SNIPPET));
+    var text = (start > 0 ? '…' : '') + para.slice(start, start + SNIPPET) + (start + SNIPPET < para.length ? '…' : '');
+    var p = document.createElement('p'), at = 0, m;
+    re.lastIndex = 0;
+    while ((m = re.exec(text)) !== null) {
+      p.appendChild(document.createTextNode(text.slice(at, m.index)));
+      var mark = document.createElement('mark'); mark.textContent = m[0]; p.appendChild(mark);
+      at = m.index + m[0].length;
+    }
+    p.appendChild(document.createTextNode(text.slice(at)));
+    return p;
+  }
+  function showPassages(li, it, n, found) {
+    found.slice(0, PASSAGES).forEach(function (hit) {
+      var q = document.createElement('blockquote'); q.className = 'passage';
+      var who = document.createElement('p'); who.className = 'who';
+      var a = document.createElement('a'); a.href = base + 't/' + it[0] + '/#t' + hit.n; a.textContent = '#' + hit.n;
+      var name = document.createElement('strong'); name.textContent = ' ' + hit.turn.speaker;
+      var meta = document.createElement('span'); meta.className = 'small'; meta.textContent = ' · ' + it[1] + ' · ' + it[2];
+      who.appendChild(a); who.appendChild(name); who.appendChild(meta);
+      q.appendChild(who); q.appendChild(snippet(hit.turn)); li.appendChild(q);
+    });
+    var total = query.phrases.length ? found.length : (query.parts.get(n) || []).filter(function (p) { return p > 0; }).length;
+    if (total > PASSAGES) {
+      var rest = document.createElement('p'); rest.className = 'small'; rest.textContent = (total - PASSAGES) + ' more in this transcript';
+      li.appendChild(rest);
+    }
   }
   function option(select, value, label) {
     var o = document.createElement('option'); o.value = value; o.textContent = label; select.appendChild(o);
@@ -98,38 +201,65 @@ export const BROWSE_JS = `'use strict';
     });
   }
   function render() {
-    var end = Math.min(matches.length, shown + PAGE);
+    var end = Math.min(matches.length, shown + PAGE), mine = generation;
     for (; shown < end; shown++) {
-      var it = catalog.items[matches[shown]];
+      var n = matches[shown], it = catalog.items[n];
       var li = document.createElement('li');
       var a = document.createElement('a');
+      a.className = 'title';
       a.href = base + 't/' + it[0] + '/';
       a.textContent = it[1];
       var meta = document.createElement('span');
       meta.className = 'small';
       meta.textContent = ' ' + it[2] + ' · ' + catalog.agencies[it[3]] + ' · ' + catalog.kinds[it[4]];
       li.appendChild(a); li.appendChild(meta); list.appendChild(li);
+      if (query.words.length) (function (li, it, n) {
+        var ready = query.checked.has(n) ? Promise.resolve(query.checked.get(n)) : passages(n, it[0]);
+        ready.then(function (found) { if (mine === generation) showPassages(li, it, n, found); }).catch(function () {});
+      })(li, it, n);
     }
     more.hidden = shown >= matches.length;
   }
+  function describe(count, capped) {
+    var what = query.phrases.length ? ' containing ' + query.text : query.words.length ? ' containing ' + query.words.join(' ') : '';
+    return count + (count === 1 ? ' transcript' : ' transcripts') + what + (capped ? ' among the newest ' + PHRASE_CHECKS + ' that hold its words' : '');
+  }
   function apply() {
-    var f = form.elements;
-    var words = tokenize(f.q.value);
+    var f = form.elements, mine = ++generation;
+    query = parse(f.q.value);
+    query.parts = new Map(); query.checked = new Map();
     var speaker = f.speaker.value.trim().toLowerCase();
     var speakerIds = speaker ? catalog.speakers.map(function (s, i) { return s.toLowerCase().indexOf(speaker) >= 0 ? i : -1; }).filter(function (i) { return i >= 0; }) : null;
     status.textContent = 'Searching…';
-    return Promise.all(words.map(postings)).then(function (sets) {
-      matches = [];
+    return Promise.all(query.words.map(postings)).then(function (maps) {
+      var candidates = [];
       catalog.items.forEach(function (it, n) {
         if (f.agency.value !== '' && String(it[3]) !== f.agency.value) return;
         if (f.kind.value !== '' && String(it[4]) !== f.kind.value) return;
         if (f.year.value !== '' && it[2].slice(0, 4) !== f.year.value) return;
         if (speakerIds && !it[5].some(function (s) { return speakerIds.indexOf(s) >= 0; })) return;
-        for (var i = 0; i < sets.length; i++) if (!sets[i].has(n)) return;
-        matches.push(n);
+        var parts = null;
+        for (var i = 0; i < maps.length; i++) {
+          var here = maps[i].get(n); if (!here) return;
+          parts = parts === null ? here : parts.filter(function (p) { return here.indexOf(p) >= 0; });
+        }
+        // Every word in the transcript; passages are the turns holding them all (maybe none).
+        query.parts.set(n, parts || []);
+        candidates.push(n);
       });
+      if (!query.phrases.length) return { list: candidates, capped: false };
+      // A phrase lies inside one turn: only transcripts with a turn holding all its words can match.
+      var check = candidates.filter(function (n) { return query.parts.get(n).some(function (p) { return p > 0; }); });
+      var capped = check.length > PHRASE_CHECKS;
+      check = check.slice(0, PHRASE_CHECKS);
+      return Promise.all(check.map(function (n) {
+        return passages(n, catalog.items[n][0]).then(function (found) { query.checked.set(n, found); return found.length ? n : -1; }, function () { return -1; });
+      })).then(function (ns) { return { list: ns.filter(function (n) { return n >= 0; }), capped: capped }; });
+    }).then(function (result) {
+      if (mine !== generation) return;
+      matches = result.list;
       list.textContent = ''; shown = 0; render();
-      status.textContent = matches.length + (matches.length === 1 ? ' transcript' : ' transcripts') + (words.length ? ' containing ' + words.join(' ') : '');
+      status.textContent = describe(matches.length, result.capped);
     });
   }
   form.addEventListener('submit', function (e) { e.preventDefault(); apply(); });

@@ -25,6 +25,9 @@ import { browsePage } from './pages/browse.ts';
 import { homePage, type RecentRevision } from './pages/home.ts';
 import { diffPage, diffPath, historyPage, revisionPairs } from './pages/revisions.ts';
 import { transcriptPage } from './pages/transcript.ts';
+import { PeopleIndex } from './pages/people.ts';
+import { coveragePage } from './pages/coverage.ts';
+import { loadAgencies } from '../agencies/index.ts';
 import { useDataPage } from './pages/use-data.ts';
 import { SearchIndexBuilder } from './search-index.ts';
 import { FileWriter } from './writer.ts';
@@ -85,6 +88,8 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   const speakers = new Map<string, number>();
   const items: (string | number | number[])[][] = new Array(order.length);
   const search = new SearchIndexBuilder();
+  const people = new PeopleIndex();
+  const agencyNames = new Map((await loadAgencies()).map((a) => [a.id, a.name]));
 
   const names = exportNames(options.gzipExports === true);
   const ndjson = openExport(join(tmp, names.ndjson), names.gzip);
@@ -102,7 +107,8 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
     sqlite.add(t);
     turns += t.turns.length;
 
-    await put(`${transcriptPath(t.id)}index.html`, transcriptPage(base, t, dataBase));
+    await put(`${transcriptPath(t.id)}index.html`, transcriptPage(base, t, dataBase, { datasetVersion: index.datasetVersion, agencyName: agencyNames.get(t.agency) }));
+    people.add(t);
     pages++;
     // A transcript seen once has no history worth a page (its page says so); saves a file per record.
     if (t.revision > 1) {
@@ -118,7 +124,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
       return n;
     });
     items[doc] = [t.id, t.title, t.date, agencies.indexOf(t.agency), kinds.indexOf(t.kind), speakerIds];
-    search.add(doc, searchText(t));
+    search.add(doc, searchParts(t));
   }
   ndjson.end();
   csv.end();
@@ -143,11 +149,13 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   }
   await put('index.html', homePage(base, { datasetVersion: index.datasetVersion, updated, entries, recentRevisions }));
   await put('browse/index.html', browsePage(base));
+  pages += await people.write(base, put);
+  await put('coverage/index.html', coveragePage(base, { entries, agencyNames }));
   await put('use-the-data/index.html', useDataPage(base, dataBase, names));
   await put('assets/style.css', STYLE_CSS);
   await put('assets/browse.js', BROWSE_JS);
   await put('404.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found · Podium</title></head><body><main><h1>Not found</h1><p><a href="' + base + '">Podium home</a></p></main></body></html>\n');
-  pages += 4;
+  pages += 5;
   await put('feed.atom', atomFeed({ base, datasetVersion: index.datasetVersion, changelog, titleOf: (id) => titles.get(id) }));
 
   await files.flush();
@@ -175,9 +183,9 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   return { transcripts: entries.length, turns, pages };
 }
 
-/** Titles, speakers and turn text: what the Browse search looks in. */
-function searchText(t: Transcript): string {
-  return [t.title, ...t.participants.map((p) => `${p.name ?? ''} ${p.label}`), ...t.turns.flatMap((turn) => turn.paragraphs)].join('\n');
+/** What the Browse search looks in: part 0 the title and speakers' names, part n turn n (`#tN`). */
+function searchParts(t: Transcript): string[] {
+  return [[t.title, ...t.participants.map((p) => `${p.name ?? ''} ${p.label}`)].join('\n'), ...t.turns.map((turn) => turn.paragraphs.join('\n'))];
 }
 
 async function writeDiffs(dataset: Dataset, current: Transcript, put: (rel: string, body: string) => Promise<void>, base: string): Promise<number> {

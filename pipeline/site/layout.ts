@@ -15,6 +15,8 @@ export interface PageOptions {
 const NAV = [
   ['', 'Home'],
   ['browse/', 'Browse'],
+  ['people/', 'People'],
+  ['coverage/', 'Coverage'],
   ['use-the-data/', 'Use the data'],
   ['feed.atom', 'Feed'],
 ] as const;

@@ -51,7 +51,7 @@ afterEach(async () => {
   expect(problems).toEqual([]);
 });
 
-const resultTitles = () => page.locator('#results li a').allTextContents();
+const resultTitles = () => page.locator('#results li > a.title').allTextContents();
 
 describe('the site in Chromium', () => {
   it('home: landmarks, one h1, counts and recent revisions, a skip link reached by keyboard', async () => {

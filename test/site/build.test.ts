@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_DIR, SCHEMA_FILES } from '../../pipeline/schema/files.ts';
 import { csvField } from '../../pipeline/site/exports/csv.ts';
 import { buildSite, normalizeBase } from '../../pipeline/site/index.ts';
-import { shardOf, tokenize } from '../../pipeline/site/search-index.ts';
+import { decodePostings, shardOf, tokenize } from '../../pipeline/site/search-index.ts';
 import { HOSTILE, HOSTILE_ID, KNOWN_PHRASE, REVISED_ID, SPEECH_ID, writeSiteFixture } from './fixture.ts';
 
 let root: string;
@@ -184,13 +184,18 @@ describe('podium site', () => {
     expect(feed.entry[0].link[0]['@_href']).toBe(`/podium/t/${REVISED_ID}/diff/1-2/`);
   });
 
-  it('shards the search index by word, storing numbers only', async () => {
+  it('shards the search index by word, storing numbers only: transcript and turn of each passage', async () => {
     const words = tokenize(KNOWN_PHRASE);
     expect(words).toEqual(['rhubarb', 'diplomacy']);
-    const shard = JSON.parse(await read(`search/${shardOf('rhubarb')}.json`)) as Record<string, number[]>;
-    expect(shard['rhubarb']).toHaveLength(1);
+    const postings = async (word: string) => decodePostings((JSON.parse(await read(`search/${shardOf(word)}.json`)) as Record<string, number[]>)[word] ?? []);
     const catalog = JSON.parse(await read('catalog.json')) as { items: [string][] };
-    expect(catalog.items[shard['rhubarb']![0]!]![0]).toBe(REVISED_ID);
+    const at = (m: Map<number, number[]>) => Object.fromEntries([...m].map(([doc, parts]) => [catalog.items[doc]![0], parts]));
+    // Turn 1 of the revised briefing; "Diplomacy is back." is turn 1 of the speech; "Blinken" is a name (part 0) and a label.
+    expect(at(await postings('rhubarb'))).toEqual({ [REVISED_ID]: [1] });
+    expect(at(await postings('diplomacy'))).toEqual({ [REVISED_ID]: [1], [SPEECH_ID]: [1] });
+    expect(at(await postings('thursday'))).toEqual({});
+    expect(at(await postings('geneva'))).toEqual({ [REVISED_ID]: [2] });
+    expect(at(await postings('blinken'))).toEqual({ [SPEECH_ID]: [0] });
     expect(tokenize('The <b>Secretary</b> said: “Ça va”')).toEqual(['secretary', 'said', 'ça', 'va']);
   });
 });

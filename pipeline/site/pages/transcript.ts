@@ -3,6 +3,19 @@ import type { Transcript } from '../../schema/types.ts';
 import { recordPath } from '../../store/paths.ts';
 import { esc, href, sitePath, transcriptPath } from '../html.ts';
 import { page } from '../layout.ts';
+import { outletOf } from './people.ts';
+import { personPath, outletPath } from './slug.ts';
+
+/** What the "cite this" line needs beyond the record: the dataset version and the agency's name. */
+export interface CiteContext {
+  datasetVersion: string;
+  agencyName?: string;
+}
+
+/** One line a reader can paste: title, agency, date, source URL, dataset version. */
+export function citation(t: Transcript, cite: CiteContext): string {
+  return `“${t.title}.” ${cite.agencyName ?? t.agency}, ${t.date}. ${t.url}. Podium dataset, version ${cite.datasetVersion}.`;
+}
 
 const ATTRIBUTION: Record<Transcript['groundRules']['attribution'], string> = {
   'on-record': 'On the record',
@@ -12,7 +25,7 @@ const ATTRIBUTION: Record<Transcript['groundRules']['attribution'], string> = {
 };
 
 /** `dataBase`: where record files are served (the site's `data/`, or `--data-url`). */
-export function transcriptPage(base: string, t: Transcript, dataBase = `${base}data/`): string {
+export function transcriptPage(base: string, t: Transcript, dataBase = `${base}data/`, cite?: CiteContext): string {
   const self = transcriptPath(t.id);
   const row = (label: string, value: string | null | undefined) => (value ? `<dt>${label}</dt><dd>${esc(value)}</dd>` : '');
   const time = t.time && (t.time.start || t.time.end) ? [t.time.start, t.time.end].filter(Boolean).join(' – ') : null;
@@ -31,20 +44,27 @@ export function transcriptPage(base: string, t: Transcript, dataBase = `${base}d
     `<dt>Source</dt><dd><a href="${href(t.url)}" rel="nofollow noopener">${esc(t.url)}</a></dd>`,
     `<dt>Data</dt><dd><a href="${href(`${dataBase}${recordPath(t.id)}`)}">this record as JSON</a></dd>`,
   ].join('');
+  const person = (name: string, text = name) => `<a class="person" href="${esc(sitePath(base, personPath(name)))}">${esc(text)}</a>`;
+  const nameOfLabel = new Map<string, string>();
+  for (const p of t.participants) if (p.name) for (const label of [p.label, ...(p.aliases ?? [])]) nameOfLabel.set(label, p.name);
   const participants = t.participants
-    .map((p) => `<li><strong>${esc(p.name ?? p.label)}</strong>${p.name ? ` <span class="small">(${esc(p.label)})</span>` : ''} <span class="small">${esc(p.role)}</span></li>`)
+    .map((p) => `<li><strong>${p.name ? person(p.name) : esc(p.label)}</strong>${p.name ? ` <span class="small">(${esc(p.label)})</span>` : ''} <span class="small">${esc(p.role)}</span></li>`)
     .join('');
   const lines = (xs: string[] | undefined, cls: string) => (xs?.length ? `<div class="${cls}">${xs.map((x) => `<p>${esc(x)}</p>`).join('')}</div>` : '');
   const turns = t.turns
     .map((turn, i) => {
       const n = i + 1;
-      const asked = turn.askedBy ? ` <span class="small">asked by ${esc(turn.askedBy)}</span>` : '';
-      return `<div class="turn role-${esc(turn.role)}" id="t${n}"><p class="who"><a href="#t${n}">#${n}</a> <strong>${esc(turn.speaker)}</strong><span class="role">${esc(turn.role)}</span>${asked}</p>${turn.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('')}</div>`;
+      const outlet = outletOf(turn);
+      const outletLink = outlet ? ` (<a class="outlet" href="${esc(sitePath(base, outletPath(outlet)))}">${esc(outlet)}</a>)` : '';
+      const asked = turn.askedBy ? ` <span class="small">asked by ${person(turn.askedBy)}${outletLink}</span>` : '';
+      const name = nameOfLabel.get(turn.speaker);
+      return `<div class="turn role-${esc(turn.role)}" id="t${n}"><p class="who"><a href="#t${n}">#${n}</a> <strong>${name ? person(name, turn.speaker) : esc(turn.speaker)}</strong><span class="role">${esc(turn.role)}</span>${asked}</p>${turn.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('')}</div>`;
     })
     .join('\n');
   const body = `<article>
 <h1>${esc(t.title)}</h1>
 <dl class="meta">${meta}</dl>
+${cite ? `<p class="cite"><span class="small">Cite this:</span> <span id="cite">${esc(citation(t, cite))}</span></p>` : ''}
 <h2>Participants</h2>
 <ul>${participants}</ul>
 ${lines(t.preamble, 'preamble')}
