@@ -16,6 +16,7 @@ import type { CrawledPage, CrawlState, DatasetIndex, IndexEntry, Transcript } fr
 import { SCHEMA_VERSION } from '../schema/version.ts';
 import { Dataset } from '../store/dataset.ts';
 import { nextDatasetVersion } from './dataset-version.ts';
+import { writePeople } from '../people/index.ts';
 import { appendChangelog } from './changelog.ts';
 import { indexEntry } from './index-entry.ts';
 import { storeObservation } from './store-observation.ts';
@@ -142,6 +143,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         transcripts: [...entries.values()],
       };
       await dataset.writeIndex(next);
+      await writePeople(dataset, entries.keys());
       report.datasetVersion = next.datasetVersion;
     } else {
       report.datasetVersion = (await dataset.readIndex())?.datasetVersion ?? null;

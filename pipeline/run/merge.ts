@@ -17,6 +17,7 @@
  * Withdrawals are left to scheduled runs: a shard starts without records, so a page gone from the
  * site is a failure there, not a tombstone.
  */
+import { writePeople } from '../people/index.ts';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { observe } from '../revisions/observe.ts';
@@ -122,6 +123,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeReport> {
     if (report.changed) {
       report.datasetVersion = nextDatasetVersion(index?.datasetVersion, now());
       await target.writeIndex({ schemaVersion: SCHEMA_VERSION, datasetVersion: report.datasetVersion, transcripts: [...entries.values()] });
+      await writePeople(target, entries.keys());
     } else {
       report.datasetVersion = index?.datasetVersion ?? null;
     }

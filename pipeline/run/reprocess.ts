@@ -3,6 +3,7 @@
  * (a parser improvement), so they become `reprocessed` revisions — a technical upgrade kept apart
  * from source edits in the changelog — and the content's provenance (fetch time, validators) stays.
  */
+import { writePeople } from '../people/index.ts';
 import type { Agency } from '../agencies/types.ts';
 import { extract, type ExtractedPage } from '../extract/index.ts';
 import { extractFragment } from '../extract/fragment.ts';
@@ -63,6 +64,7 @@ export async function reprocessDataset(options: ReprocessOptions): Promise<Repro
     if (report.changed) {
       report.datasetVersion = nextDatasetVersion(index.datasetVersion, now());
       await dataset.writeIndex({ schemaVersion: SCHEMA_VERSION, datasetVersion: report.datasetVersion, transcripts: [...entries.values()] });
+      await writePeople(dataset, entries.keys());
     }
     await appendChangelog(dataset, report, options.runId ?? `reprocess ${now().toISOString()}`, now());
     return report;

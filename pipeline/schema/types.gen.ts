@@ -325,3 +325,59 @@ export interface ChangelogEntry {
     message: string;
   }[];
 }
+
+/**
+ * output/people.json: everyone the dataset names — speakers with a name and questioners (askedBy) — derived deterministically from the records, sorted by name. Spellings merge only when they are the same name folded (case, accents, punctuation, initials' periods: "Antony J. Blinken" = "ANTONY J BLINKEN"); "Joe Biden" and "Joseph Biden" stay apart. Written when a run closes the dataset; `podium validate` checks it is what the records give.
+ */
+export interface People {
+  schemaVersion: string;
+  people: Person[];
+}
+export interface Person {
+  /**
+   * The canonical spelling: the one used in most records (ties: the longest, then the first in code-point order).
+   */
+  name: string;
+  /**
+   * Other spellings merged into this person, sorted.
+   */
+  aliases: string[];
+  /**
+   * Every role the person had in a record, sorted.
+   */
+  roles: string[];
+  agencies: string[];
+  /**
+   * Outlets the person asked for (askedByOutlet), most questions first.
+   */
+  outlets: {
+    outlet: string;
+    questions: number;
+  }[];
+  /**
+   * The speaker labels the person spoke under, per agency, with how the name was known: `named` records gave the name themselves (participant.name); `fromDataset` records printed the label without a name, and the name comes from other records of the same agency that name the same label ("MR PRICE" at State, named Ned Price by the bylines of other briefings) — only when every record naming that label names this person and the record falls within their dates, give or take 183 days.
+   */
+  labels: {
+    agency: string;
+    label: string;
+    named: number;
+    fromDataset: number;
+  }[];
+  /**
+   * Records the person speaks or asks in (including those named from the dataset).
+   */
+  records: number;
+  /**
+   * Turns spoken under the person's labels.
+   */
+  turns: number;
+  /**
+   * Question turns attributed to the person (askedBy).
+   */
+  questions: number;
+  /**
+   * Date (record `date`) of the first record.
+   */
+  first: string;
+  last: string;
+}

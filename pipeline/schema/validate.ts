@@ -5,7 +5,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { Changelog, CrawlState, DatasetIndex, Transcript } from './types.ts';
+import type { Changelog, CrawlState, DatasetIndex, People, Transcript } from './types.ts';
 import { SCHEMA_FILES } from './files.ts';
 import { loadSchema, type SchemaFile } from './schemas.ts';
 
@@ -101,4 +101,9 @@ export function validateCrawlState(value: unknown): ValidationResult<CrawlState>
 /** Checks `changelog.json` against schemas/changelog.schema.json. */
 export function validateChangelog(value: unknown): ValidationResult<Changelog> {
   return run<Changelog>('changelog.schema.json', value);
+}
+
+/** Checks `people.json` against schemas/people.schema.json. */
+export function validatePeople(value: unknown): ValidationResult<People> {
+  return run<People>('people.schema.json', value);
 }

@@ -5,8 +5,9 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import type { Changelog, CrawlState, DatasetIndex, IndexEntry, Transcript } from '../schema/types.ts';
-import { validateChangelog, validateCrawlState, validateIndex, validateTranscript, type ValidationResult } from '../schema/validate.ts';
+import { PeopleBuilder, peopleJson } from '../people/index.ts';
+import type { Changelog, CrawlState, DatasetIndex, IndexEntry, People, Transcript } from '../schema/types.ts';
+import { validateChangelog, validateCrawlState, validateIndex, validatePeople, validateTranscript, type ValidationResult } from '../schema/validate.ts';
 import { Dataset } from './dataset.ts';
 import { historyDir, recordPath, resolveInside } from './paths.ts';
 
@@ -72,11 +73,13 @@ export async function validateDataset(dir: string): Promise<DatasetReport> {
 
   // Only what the index mirrors is kept per record, so memory does not grow with record size.
   const records = new Map<string, RecordSummary>();
+  const people = new PeopleBuilder();
   const recordFiles = await new Dataset(dir).listRecordFiles();
   for (const file of recordFiles) {
     const record = await read<Transcript>(file, validateTranscript);
     if (record === null) continue;
     records.set(file, summary(record));
+    people.add(record);
     const expected = safe(() => recordPath(record.id));
     if (expected instanceof Error) fail(file, '/id', expected.message);
     else if (expected !== file) fail(file, '/id', `id ${record.id} belongs at ${expected}`);
@@ -90,6 +93,15 @@ export async function validateDataset(dir: string): Promise<DatasetReport> {
   }
 
   if (await exists(join(dir, 'changelog.json'))) await read<Changelog>('changelog.json', validateChangelog);
+
+  // people.json is derived from the records: it must be exactly what they give (absent in
+  // datasets written before schema 1.1.0, until the next run closes them).
+  if (await exists(join(dir, 'people.json'))) {
+    const stored = await read<People>('people.json', validatePeople);
+    if (stored !== null && peopleJson(stored) !== peopleJson(people.build())) {
+      fail('people.json', '', 'is not what the records give (rebuilt from them it differs): run podium reprocess or podium run to rewrite it');
+    }
+  }
 
   // Earlier revisions: each a full record of its own id, at the revision its file name says.
   for (const file of await listJsonDeep(dir, 'history')) {

@@ -8,6 +8,7 @@ import { state } from '../../pipeline/agencies/state.ts';
 import { whitehouse } from '../../pipeline/agencies/whitehouse.ts';
 import { extract } from '../../pipeline/extract/index.ts';
 import { parseDate } from '../../pipeline/extract/text.ts';
+import { PeopleBuilder } from '../../pipeline/people/index.ts';
 import { recordFromPage } from '../../pipeline/record/from-page.ts';
 import type { Transcript } from '../../pipeline/schema/types.ts';
 import { corpusAvailable, corpusPage, loadCorpus } from '../support/corpus.ts';
@@ -63,6 +64,19 @@ describe.runIf(corpusAvailable())('record facts on the real State corpus', () =>
     checkNames(records, 0.65);
     const cleary = records.flatMap((r) => r.participants).filter((p) => p.label === 'MS CLEARY');
     expect(cleary.map((p) => [p.name, p.nameFrom])).toEqual([['Susan Cleary', 'turns']]);
+  });
+
+  it('the registry names MR PRICE from the other records\' bylines, and never merges two names', () => {
+    const builder = new PeopleBuilder();
+    for (const r of records) builder.add(r);
+    const { people } = builder.build();
+    const price = people.find((p) => p.name === 'Ned Price')!;
+    const label = price.labels.find((l) => l.label === 'MR PRICE')!;
+    const printed = records.filter((r) => r.participants.some((p) => p.label === 'MR PRICE')).length;
+    figures.push(`state people.json: ${people.length} people, ${people.filter((p) => p.labels.some((l) => l.fromDataset)).length} named from other records; ` +
+      `MR PRICE in ${printed} records: ${label.named} named in the record, ${label.fromDataset} from the dataset`);
+    expect(label.named + label.fromDataset).toBe(printed);
+    expect(label.fromDataset).toBeGreaterThanOrEqual(40);
   });
 
   it('TV programmes are interviews; opening remarks and briefings with officials are not', () => {
