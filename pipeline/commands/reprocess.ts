@@ -14,6 +14,7 @@ export const reprocessCommand = defineCommand({
   options: {
     out: { type: 'string', value: 'dir', default: 'output', description: 'dataset directory' },
     agency: { type: 'string', value: 'id', multiple: true, description: "only this agency's records; repeat for several (default: all)" },
+    outdated: { type: 'boolean', description: 'only records made by an older parser (their engine version differs from this Podium\'s); nothing to do when none are — scrape.yml runs this before scraping' },
   },
   notes: [
     'Exit status: 0 when every record was reprocessed, 2 when some could not be (missing raw page, extraction error: those records are left as they were).',
@@ -21,7 +22,7 @@ export const reprocessCommand = defineCommand({
   async run({ options: values }) {
     const agencies = values.agency?.length ? await Promise.all(values.agency.map(getAgency)) : await loadAgencies();
     try {
-      const report = await reprocessDataset({ out: values.out, agencies });
+      const report = await reprocessDataset({ out: values.out, agencies, outdated: values.outdated === true });
       console.log(`reprocess: ${report.checked} records checked, ${report.reprocessed.length} reprocessed, ${report.failures.length} failed` +
         (report.changed ? ` — dataset ${report.datasetVersion}` : ' — no file changed'));
       for (const f of report.failures) console.log(`  failed ${f.message}`);

@@ -1,6 +1,7 @@
 /** Assembles a full transcript record from parsed content plus identity and provenance. */
 import type { Source, Transcript } from '../schema/types.ts';
 import { SCHEMA_VERSION } from '../schema/version.ts';
+import { ENGINE_VERSION } from './engine.ts';
 import type { TranscriptContent } from '../transcript/index.ts';
 import { contentSha256 } from './content-hash.ts';
 
@@ -20,6 +21,7 @@ export function newRecord(content: TranscriptContent, identity: Identity, source
     agency: identity.agency,
     url: identity.url,
     ...content,
+    engine: ENGINE_VERSION,
     source: { ...source, contentSha256: hash },
     status: 'active',
     revision: 1,

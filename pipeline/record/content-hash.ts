@@ -1,21 +1,20 @@
 /**
- * The content hash that decides whether a transcript changed: title, date, kind, turns (speaker
- * and paragraphs) and the page text around them (preamble and closing lines: a corrected byline
+ * The content hash that decides whether a transcript changed: what the agency printed — title,
+ * date, turns (speaker label and paragraphs) and the page text around them (preamble and closing lines: a corrected byline
  * or "Washington D.C." -> "Washington, DC" is an edit too), whitespace-folded. Raw HTML, markup,
- * scripts, tracking parameters, header validators and derived fields (roles, questioners, stats)
- * are left out, so a new fetch of the same words is not a new revision. Text is already
+ * scripts, tracking parameters, header validators and what Podium derives (kind, roles,
+ * questioners, names, stats: a better rule is a `reprocessed` revision, never an agency edit) are left out, so a new fetch of the same words is not a new revision. Text is already
  * whitespace-folded by the extractor (every block goes through foldSpaces), so it is hashed as is.
  */
 import { createHash } from 'node:crypto';
 import type { Transcript } from '../schema/types.ts';
 
-export type HashedContent = Pick<Transcript, 'title' | 'date' | 'kind' | 'turns' | 'preamble' | 'closing'>;
+export type HashedContent = Pick<Transcript, 'title' | 'date' | 'turns' | 'preamble' | 'closing'>;
 
 export function contentSha256(content: HashedContent): string {
   const canonical = JSON.stringify([
     content.title,
     content.date,
-    content.kind,
     content.turns.map((t) => [t.speaker, t.paragraphs]),
     content.preamble ?? [],
     content.closing ?? [],

@@ -5,7 +5,8 @@
  *   "Washington D.C." -> "Washington, DC"), in the title, the turns or the lines around them;
  * - minor: the same turns by the same speakers, and at most MINOR_MAX_WORDS words (and at most
  *   MINOR_MAX_SHARE of all words) changed in the title, the turns and the lines around them;
- * - substantive: turns added, removed or re-attributed, a changed date or kind, or more words.
+ * - substantive: turns added, removed or re-attributed, a changed date, or more words. The kind
+ *   is Podium's reading, not the agency's print, so it never classes an edit.
  */
 import { diffArrays } from 'diff';
 import type { HashedContent } from '../record/content-hash.ts';
@@ -35,7 +36,7 @@ function words(text: string): string[] {
 }
 
 export function classifyChange(before: HashedContent, after: HashedContent): ChangeClass {
-  if (before.date !== after.date || before.kind !== after.kind) return 'substantive';
+  if (before.date !== after.date) return 'substantive';
   const speakersBefore = before.turns.map((t) => t.speaker);
   const speakersAfter = after.turns.map((t) => t.speaker);
   if (speakersBefore.join('\n') !== speakersAfter.join('\n')) return 'substantive';

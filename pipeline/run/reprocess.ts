@@ -3,6 +3,7 @@
  * (a parser improvement), so they become `reprocessed` revisions — a technical upgrade kept apart
  * from source edits in the changelog — and the content's provenance (fetch time, validators) stays.
  */
+import { ENGINE_VERSION } from '../record/engine.ts';
 import { writePeople } from '../people/index.ts';
 import type { Agency } from '../agencies/types.ts';
 import { extract, type ExtractedPage } from '../extract/index.ts';
@@ -22,6 +23,8 @@ export interface ReprocessOptions {
   agencies: Agency[];
   now?: () => Date;
   runId?: string;
+  /** Only records an older engine made (`engine` ≠ ENGINE_VERSION): a no-op when none did. */
+  outdated?: boolean;
 }
 
 export interface ReprocessReport extends Changes {
@@ -43,6 +46,7 @@ export async function reprocessDataset(options: ReprocessOptions): Promise<Repro
       if (!agency) continue;
       report.checked++;
       const record = await dataset.readRecord(entry.id);
+      if (options.outdated && record?.engine === ENGINE_VERSION) continue;
       const raw = await dataset.readRaw(entry.id);
       if (!record || raw === null) {
         report.failures.push({ url: entry.url, stage: 'extract', message: `${entry.id}: no ${record ? 'raw page' : 'record'} stored, cannot reprocess` });

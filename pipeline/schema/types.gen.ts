@@ -88,6 +88,10 @@ export interface Transcript {
      */
     questions: number;
   };
+  /**
+   * The Podium parser version that made this record (pipeline/record/engine.ts). A record made by an older engine is rebuilt by `podium reprocess --outdated` as a `reprocessed` revision. Absent from records made before schema 1.1.0.
+   */
+  engine?: string;
   source: Source;
   /**
    * active: live on the agency's site; withdrawn: removed from the site (content kept); restored: came back after a withdrawal.

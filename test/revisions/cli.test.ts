@@ -131,4 +131,24 @@ describe('podium reprocess', () => {
     expect(again.stdout).toMatch(/0 reprocessed, 0 failed — no file changed/);
     mirror = await startStateMirror(); // for afterEach
   });
+
+  it('--outdated rebuilds only the records an older engine made, then does nothing', async () => {
+    const out = await tempDir();
+    await run(out);
+    await mirror.close();
+    const current = await podium('reprocess', '--outdated', '--out', out);
+    expect(current.stdout).toMatch(/0 reprocessed, 0 failed — no file changed/);
+
+    // An older engine made this record: no engine field, no heldOn, a different kind.
+    const file = join(out, recordPath(ID));
+    const { engine: _, heldOn: __, ...stored } = JSON.parse(await readFile(file, 'utf8')) as Transcript;
+    await writeFile(file, `${JSON.stringify({ ...stored, kind: 'remarks' }, null, 2)}\n`);
+    const first = await podium('reprocess', '--outdated', '--out', out);
+    expect(first.stdout).toMatch(/1 reprocessed, 0 failed/);
+    const record = (await new Dataset(out).readRecord(ID))!;
+    expect(record).toMatchObject({ kind: 'press-briefing', heldOn: '2022-01-18', revisions: [{ change: 'initial' }, { change: 'reprocessed' }] });
+    expect(record.engine).toMatch(/\S/);
+    expect((await podium('reprocess', '--outdated', '--out', out)).stdout).toMatch(/0 reprocessed/);
+    mirror = await startStateMirror(); // for afterEach
+  });
 });
