@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { contentSha256 } from '../../pipeline/record/content-hash.ts';
 import { observe } from '../../pipeline/revisions/observe.ts';
+import type { Transcript, Turn } from '../../pipeline/schema/types.ts';
 import { makeTranscript } from '../support/records.ts';
 
 /** A record whose hash is computed from its content, as the pipeline does. */
-function hashed(overrides: Parameters<typeof makeTranscript>[0] = {}) {
+function hashed(overrides: Partial<Transcript> = {}): Transcript {
   const t = makeTranscript(overrides);
   const sha = contentSha256(t);
   return { ...t, source: { ...t.source, contentSha256: sha }, revisions: [{ ...t.revisions[0]!, contentSha256: sha }] };
@@ -17,7 +18,7 @@ describe('derived facts are never agency edits', () => {
       kind: 'special-briefing',
       heldOn: '2022-01-18',
       participants: [{ label: 'MR PRICE', name: null, role: 'moderator' }, { label: 'QUESTION', name: null, role: 'journalist' }],
-      turns: before.turns.map((t) => ({ ...t, role: t.role === 'official' ? 'moderator' : t.role })),
+      turns: before.turns.map((t): Turn => ({ ...t, role: t.role === 'official' ? 'moderator' : t.role })) as [Turn, ...Turn[]],
     });
     expect(after.source.contentSha256).toBe(before.source.contentSha256);
     expect(observe(before, { ...after, source: { ...after.source, fetchedAt: '2022-01-20T00:00:00Z' } }).kind).toBe('unchanged');
