@@ -134,6 +134,7 @@ describe('podium site', () => {
         { revision: 2, change: 'minor' },
       ]);
       expect(db.prepare('SELECT count(*) AS n FROM transcripts').get()).toEqual({ n: 3 });
+      expect(db.prepare('SELECT id, held_on FROM transcripts WHERE held_on IS NOT NULL').all()).toEqual([{ id: REVISED_ID, held_on: '2022-01-18' }]);
     } finally {
       db.close();
     }

@@ -39,6 +39,7 @@ export async function writeSiteFixture(out: string): Promise<void> {
   const hash2 = contentSha256(edited);
   const v2: Transcript = {
     ...edited,
+    heldOn: '2022-01-18',
     source: { ...edited.source, contentSha256: hash2 },
     revision: 2,
     revisions: [...v1.revisions, { revision: 2, observedAt: '2022-01-20T10:00:00Z', contentSha256: hash2, change: 'minor' }],

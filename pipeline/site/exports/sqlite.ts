@@ -8,7 +8,7 @@ import type { Transcript } from '../../schema/types.ts';
 
 const SCHEMA = `
 CREATE TABLE transcripts (
-  id TEXT PRIMARY KEY, agency TEXT NOT NULL, date TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
+  id TEXT PRIMARY KEY, agency TEXT NOT NULL, date TEXT NOT NULL, held_on TEXT, kind TEXT NOT NULL, title TEXT NOT NULL,
   url TEXT NOT NULL, location TEXT, attribution TEXT NOT NULL, embargo TEXT, status TEXT NOT NULL,
   revision INTEGER NOT NULL, words INTEGER NOT NULL, turns INTEGER NOT NULL, questions INTEGER NOT NULL,
   content_sha256 TEXT NOT NULL
@@ -36,14 +36,14 @@ export class SqliteExport {
     this.#db.exec(SCHEMA);
     this.#db.exec('BEGIN');
     this.#insert = {
-      transcript: this.#db.prepare('INSERT INTO transcripts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)'),
+      transcript: this.#db.prepare('INSERT INTO transcripts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)'),
       turn: this.#db.prepare('INSERT INTO turns (transcript_id, turn, speaker, role, asked_by, text) VALUES (?,?,?,?,?,?)'),
       revision: this.#db.prepare('INSERT INTO revisions VALUES (?,?,?,?,?,?)'),
     };
   }
 
   add(t: Transcript): void {
-    this.#insert.transcript.run(t.id, t.agency, t.date, t.kind, t.title, t.url, t.location, t.groundRules.attribution, t.groundRules.embargo,
+    this.#insert.transcript.run(t.id, t.agency, t.date, t.heldOn ?? null, t.kind, t.title, t.url, t.location, t.groundRules.attribution, t.groundRules.embargo,
       t.status, t.revision, t.stats.words, t.stats.turns, t.stats.questions, t.source.contentSha256);
     t.turns.forEach((turn, i) => this.#insert.turn.run(t.id, i + 1, turn.speaker, turn.role, turn.askedBy ?? null, turn.paragraphs.join('\n')));
     for (const r of t.revisions) this.#insert.revision.run(t.id, r.revision, r.observedAt, r.change, r.revertOf ?? null, r.contentSha256);
