@@ -121,6 +121,10 @@ export interface GroundRules {
    * The embargo as stated ("until the end of the call"); null when none is stated.
    */
   embargo: string | null;
+  /**
+   * `stated`: the attribution is what the transcript says ("this call is on background"); `implied`: nothing was said and the kind is public (press briefing, press availability, remarks, interview), so it is on the record. Absent when the attribution is unknown, and in records made before schema 1.1.0.
+   */
+  basis?: 'stated' | 'implied';
 }
 export interface Participant {
   /**

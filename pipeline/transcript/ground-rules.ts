@@ -1,9 +1,9 @@
 /**
  * Ground rules as the moderator states them at the top of a call: "this call is on background",
  * "attributable to a senior State Department official", "embargoed until the end of the call".
- * Nothing said means `unknown` — Podium does not guess attribution from the kind of event.
+ * Nothing said means `unknown`, except at events that are public by nature (`withBasis`).
  */
-import type { GroundRules } from '../schema/types.ts';
+import type { GroundRules, Kind } from '../schema/types.ts';
 
 // Global: each rule is searched for its first match not negated, from lastIndex 0 every time.
 const RULES: { attribution: GroundRules['attribution']; pattern: RegExp }[] = [
@@ -53,4 +53,14 @@ function embargo(texts: readonly string[]): string | null {
     return sentence.trim().slice(0, 200);
   }
   return null;
+}
+
+/** Events held in public: what is said there is on the record unless someone says otherwise. */
+const PUBLIC_KINDS: ReadonlySet<Kind> = new Set(['press-briefing', 'press-availability', 'remarks', 'interview']);
+
+/** Marks stated ground rules as such, and puts a public event with none stated on the record (implied). */
+export function withBasis(rules: GroundRules, kind: Kind): GroundRules {
+  if (rules.attribution !== 'unknown') return { ...rules, basis: 'stated' };
+  if (PUBLIC_KINDS.has(kind)) return { ...rules, attribution: 'on-record', basis: 'implied' };
+  return rules;
 }

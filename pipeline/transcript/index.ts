@@ -7,7 +7,7 @@ import type { ExtractedPage } from '../extract/page.ts';
 import { ExtractError } from '../extract/errors.ts';
 import { countWords } from '../extract/text.ts';
 import type { Participant, Role, Transcript, Turn } from '../schema/types.ts';
-import { readGroundRules } from './ground-rules.ts';
+import { readGroundRules, withBasis } from './ground-rules.ts';
 import { endTime, readHeader } from './header.ts';
 import { readHeldOn } from './held-on.ts';
 import { classifyKind } from './kind.ts';
@@ -94,7 +94,7 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
     byline,
     preamble: seg.preamble,
     closing: seg.closing,
-    groundRules,
+    groundRules: withBasis(groundRules, kind),
     participants,
     turns,
     stats: {

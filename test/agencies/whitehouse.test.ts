@@ -76,7 +76,7 @@ describe('bidenwhitehouse.archives.gov', () => {
       kind: 'press-briefing',
       location: 'James S. Brady Press Briefing Room',
       time: { start: '1:24 P.M. EST', end: '1:48 P.M. EST' },
-      groundRules: { attribution: 'unknown', embargo: null },
+      groundRules: { attribution: 'on-record', embargo: null, basis: 'implied' },
     });
     expect(t.turns.map((x) => x.speaker)).toEqual(['MS PSAKI', 'Q', 'MS PSAKI', 'Q', 'MS PSAKI', 'Q', 'MS PSAKI']);
     expect(t.participants).toEqual([
@@ -94,7 +94,7 @@ describe('bidenwhitehouse.archives.gov', () => {
     const t = parse(BACKGROUND);
     expect(t.kind).toBe('background-briefing');
     expect(t.location).toBe('Via Teleconference');
-    expect(t.groundRules).toEqual({ attribution: 'on-background', embargo: 'until the end of the call' });
+    expect(t.groundRules).toEqual({ attribution: 'on-background', embargo: 'until the end of the call', basis: 'stated' });
     expect(t.participants).toEqual([
       { label: 'MODERATOR', name: null, role: 'moderator' },
       { label: 'SENIOR ADMINISTRATION OFFICIAL ONE', name: null, role: 'official' },

@@ -60,7 +60,7 @@ describe('department press briefing', () => {
     ]);
     expect(t.stats.questions).toBe(5);
     expect(t.stats.turns).toBe(12);
-    expect(t.groundRules).toEqual({ attribution: 'unknown', embargo: null });
+    expect(t.groundRules).toEqual({ attribution: 'on-record', embargo: null, basis: 'implied' });
   });
 
   it('lets no site chrome in', () => {
@@ -74,7 +74,7 @@ describe('background briefing', () => {
   const t = parse('a-senior-state-department-official');
 
   it('reads ground rules from the moderator', () => {
-    expect(t.groundRules).toEqual({ attribution: 'on-background', embargo: 'until the end of the call' });
+    expect(t.groundRules).toEqual({ attribution: 'on-background', embargo: 'until the end of the call', basis: 'stated' });
     expect(t.kind).toBe('background-briefing');
     expect(t.location).toBe('Via Teleconference');
   });
