@@ -22,7 +22,9 @@ export const state: Agency = {
     { type: 'feed', path: '/rss-feed/press-releases/feed/', on: ['www'] },
   ],
   candidates: {
-    include: [/^https:\/\/(?:www|2021-2025)\.state\.gov\/(?:briefings\/|briefings-foreign-press-centers\/)?[a-z0-9][a-z0-9-]*\/?$/, /^https:\/\/www\.state\.gov\/releases\/office-of-the-spokesperson\/\d{4}\/\d{2}\/[a-z0-9-]+\/$/],
+    // Releases live under /releases/<office>/YYYY/MM/<slug>/ and the office's name drifts
+    // (office-of-the-spokesperson, and in 2026 office-of-the-spokesman): accept any office.
+    include: [/^https:\/\/(?:www|2021-2025)\.state\.gov\/(?:briefings\/|briefings-foreign-press-centers\/)?[a-z0-9][a-z0-9-]*\/?$/, /^https:\/\/www\.state\.gov\/releases\/[a-z0-9-]+\/\d{4}\/\d{2}\/[a-z0-9-]+\/$/],
     exclude: [
       // Section landing pages and listings share the flat-slug shape.
       /\/(?:countries-areas|bureaus-offices|policy-issues|press-releases|department-press-briefings|briefings|briefings-foreign-press-centers|remarks-and-releases|about|careers|travel|translations|subscribe-to-emails|privacy-policy|accessibility-statement|copyright-information|contact-us|search|sitemap)\/?$/,

@@ -55,7 +55,9 @@ const MONTHS: Record<string, number> = {
  */
 export function parseDate(text: string): string | null {
   const t = foldSpaces(text);
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(t);
+  // A date-time (`2025-03-11T17:52:09-04:00`, meta article:published_time) keeps its own calendar
+  // day; `\b` would fail between the day and the `T`.
+  const iso = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(t);
   if (iso) return valid(+iso[1]!, +iso[2]!, +iso[3]!);
   const mdy = /\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(t);
   if (mdy) {
