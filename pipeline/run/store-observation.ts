@@ -30,9 +30,11 @@ export async function storeObservation(
   changes: StoredChanges,
 ): Promise<boolean> {
   if (obs.kind === 'unchanged') {
-    // Heal an index that missed or lags this record (a crash between the record and the index).
+    // Heal a raw page (a crash between the record and its raw page) and an index that missed or
+    // lags this record (a crash between the record and the index). A raw page already kept stays.
+    const healedRaw = raw !== null && !(await dataset.hasRaw(obs.record.id)) && (await dataset.writeRaw(obs.record.id, raw));
     const entry = indexEntry(obs.record);
-    if (JSON.stringify(entries.get(entry.id)) === JSON.stringify(entry)) return false;
+    if (JSON.stringify(entries.get(entry.id)) === JSON.stringify(entry)) return healedRaw;
     entries.set(entry.id, entry);
     return true;
   }
