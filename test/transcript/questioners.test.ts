@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Role } from '../../pipeline/schema/types.ts';
 import { attributeQuestions, fullestForms } from '../../pipeline/transcript/attribution.ts';
 import { readAnnouncement } from '../../pipeline/transcript/questioners.ts';
 
@@ -48,7 +49,7 @@ describe('fullest forms', () => {
 
 describe('attribution', () => {
   const turn = (speaker: string, ...paragraphs: string[]) => ({ speaker, paragraphs, corrections: [] });
-  const role = (s: string) => (s === 'QUESTION' ? 'journalist' : 'official') as const;
+  const role = (s: string): Role => (s === 'QUESTION' ? 'journalist' : 'official');
   it('takes a one-word sentence for a name only when the transcript does not use it as a word', () => {
     const turns = [
       turn('MR PRICE', 'Roughly.'), turn('QUESTION', 'And the rest of it, roughly?'),
