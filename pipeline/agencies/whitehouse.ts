@@ -65,6 +65,8 @@ export const whitehouse: Agency = {
       { pattern: /^OPERATOR$/, role: 'operator' },
       { pattern: /^(?:INTERPRETER|TRANSLATOR)$/, role: 'interpreter' },
       { pattern: /^(?:PARTICIPANT|PARTICIPANTS|AUDIENCE MEMBER|AUDIENCE|STAFF|VOICE|UNIDENTIFIED|ANNOUNCER|THE PRESS)\b/, role: 'other' },
+      // Unnamed staff: "AIDE:", "WHITE HOUSE AIDE:", "POLISH AIDE:", "AIR FORCE ONE CREW MEMBER:".
+      { pattern: /\bAIDES?$|\bSTAFFERS?$|\bCREW MEMBERS?$/, role: 'other' },
     ],
   },
   preamble: {
@@ -84,6 +86,6 @@ export const whitehouse: Agency = {
     { kind: 'remarks', docType: /Remarks/i },
   ],
   notTranscriptDocTypes: [/^(?:Presidential Actions|Fact Sheets|Executive Orders|Proclamations|Nominations & Appointments|Legislation)$/i],
-  // Akamai's bot wall, served with 200 or 403.
-  decoys: [/^Access Denied$/, /<title>\s*Access Denied\s*<\/title>/i, /You don[’']t have permission to access\b[^<]{0,300}\bon this server/i],
+  // Akamai's bot wall, served with 200 or 403: titled "Access Denied", with no article body.
+  decoys: [/^Access Denied$/, /You don[’']t have permission to access\b.{0,300}\bon this server/i],
 };

@@ -7,6 +7,7 @@
 import pLimit from 'p-limit';
 import type { Agency } from '../agencies/types.ts';
 import { discover, DiscoveryError, type Candidate, type ChannelReport } from '../discover/index.ts';
+import { decoyTest } from '../extract/index.ts';
 import { Fetcher, defaultFetcherOptions } from '../fetch/index.ts';
 import type { CrawledPage, CrawlState } from '../schema/types.ts';
 import { SCHEMA_VERSION } from '../schema/version.ts';
@@ -47,7 +48,7 @@ export class AgencyRun {
     this.#fetcher = new Fetcher(
       defaultFetcherOptions({
         allowedHosts: ctx.origins.allowedHosts,
-        decoys: agency.decoys,
+        decoy: decoyTest(agency),
         ...(options.concurrency ? { concurrencyPerHost: options.concurrency } : {}),
         ...(options.delayMs !== undefined ? { minDelayMs: options.delayMs } : {}),
         ...options.fetcher,
@@ -165,25 +166,34 @@ export class AgencyRun {
     const limit = pLimit(Math.max(1, (options.concurrency ?? 2) * Math.max(1, this.#ctx.origins.origins.enabled().length)));
     let done = 0;
     let stopped: { error: unknown } | null = null;
-    await Promise.all(
-      candidates.map((candidate) =>
-        limit(async () => {
-          if (stopped) return;
-          try {
-            const outcome = await processPage(candidate, {
-              agency: this.agency, http: this.#fetcher, origins: this.#ctx.origins.origins, foreign: this.#ctx.origins.foreign,
-              known: this.#known, now, existing: (id) => dataset.readRecord(id),
-            });
-            await this.#settle(outcome);
-          } catch (error) {
-            stopped ??= { error };
+    // A transient failure (a 503, a reset) is tried once more after every other page, when the
+    // site has had time to recover; only the second outcome counts.
+    const again: Candidate[] = [];
+    const attempt = (candidate: Candidate, last: boolean) =>
+      limit(async () => {
+        if (stopped) return;
+        try {
+          const outcome = await processPage(candidate, {
+            agency: this.agency, http: this.#fetcher, origins: this.#ctx.origins.origins, foreign: this.#ctx.origins.foreign,
+            known: this.#known, now, existing: (id) => dataset.readRecord(id),
+          });
+          if (!last && outcome.kind === 'failed' && outcome.transient) {
+            again.push(candidate);
             return;
           }
-          done++;
-          if (done === candidates.length || done % 25 === 0) progress(`fetch ${this.agency.id}: ${done}/${candidates.length} pages`);
-        }),
-      ),
-    );
+          await this.#settle(outcome);
+        } catch (error) {
+          stopped ??= { error };
+          return;
+        }
+        done++;
+        if (done === candidates.length || done % 25 === 0) progress(`fetch ${this.agency.id}: ${done}/${candidates.length} pages`);
+      });
+    await Promise.all(candidates.map((candidate) => attempt(candidate, false)));
+    if (again.length && !stopped) {
+      progress(`fetch ${this.agency.id}: trying ${again.length} transient failures once more`);
+      await Promise.all(again.map((candidate) => attempt(candidate, true)));
+    }
     if (stopped) throw (stopped as { error: unknown }).error;
   }
 

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../pipeline/site/index.ts';
 import { serveSite, type SiteServer } from '../../pipeline/site/serve.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium, watchedPage } from '../support/chromium.ts';
 import { HOSTILE, HOSTILE_ID, KNOWN_PHRASE, REVISED_ID, writeSiteFixture } from './fixture.ts';
 
 let root: string;
@@ -35,15 +35,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  problems = [];
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  // Nothing may leave the local server: no CDN, no fonts, no analytics.
-  await page.route('**/*', (route) => (route.request().url().startsWith(server.url.replace(/\/podium\/$/, '')) ? route.continue() : route.abort()));
+  ({ page, problems } = await watchedPage(browser, server.url.replace(/\/podium\/$/, '')));
 });
 
 afterEach(async () => {

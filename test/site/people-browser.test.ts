@@ -18,7 +18,7 @@ import { buildSite } from '../../pipeline/site/index.ts';
 import { serveSite, type SiteServer } from '../../pipeline/site/serve.ts';
 import { Dataset } from '../../pipeline/store/dataset.ts';
 import { briefing } from '../support/dataset-run.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium, watchedPage } from '../support/chromium.ts';
 import { HOSTILE, REVISED_ID, SPEECH_ID, writeSiteFixture } from './fixture.ts';
 
 const OUTLET_ID = 'state/2021-11-10/department-press-briefing-november-10-2021';
@@ -59,13 +59,7 @@ afterAll(async () => {
 
 /** A phone-sized page that records every console error, failed request and dialog. */
 async function open(path: string, width = 390): Promise<{ page: Page; problems: string[] }> {
-  const problems: string[] = [];
-  const page = await browser.newPage({ viewport: { width, height: 844 } });
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  await page.route('**/*', (route) => (route.request().url().startsWith(server.url.replace(/\/podium\/$/, '')) ? route.continue() : route.abort()));
+  const { page, problems } = await watchedPage(browser, server.url.replace(/\/podium\/$/, ''), width);
   await page.goto(`${server.url}${path}`);
   return { page, problems };
 }

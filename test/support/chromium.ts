@@ -4,7 +4,7 @@
  * ships inside the `@sparticuz/chromium` devDependency (unpacked to the temp folder on first use).
  */
 import { access, constants } from 'node:fs/promises';
-import { chromium as playwright, type Browser } from 'playwright-core';
+import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 
 /** Flags that keep Chromium off this machine's closed network and quiet at start. */
 const QUIET = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -38,4 +38,21 @@ export async function launchChromium(): Promise<Browser> {
   } catch (error) {
     throw new Error(`Chromium from ${binary.source} (${binary.executablePath}) did not start: ${(error as Error).message.split('\n')[0]}`);
   }
+}
+
+/**
+ * A page of `width` px that records every console error or warning, page error, dialog, failed
+ * request and HTTP error, and aborts any request outside `origin` (no CDN, fonts or analytics may
+ * load). Tests assert `problems` is empty.
+ */
+export async function watchedPage(browser: Browser, origin: string, width = 390): Promise<{ page: Page; problems: string[] }> {
+  const problems: string[] = [];
+  const page = await browser.newPage({ viewport: { width, height: 844 } });
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+  return { page, problems };
 }

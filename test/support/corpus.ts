@@ -27,11 +27,16 @@ export function corpusAvailable(): boolean {
   return existsSync(CORPUS_FILE);
 }
 
-export function loadCorpus(): CorpusItem[] {
-  return readFileSync(CORPUS_FILE, 'utf8')
+/** One JSON value per line; the corpora are NDJSON. */
+export function readNdjson<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as CorpusItem);
+    .map((line) => JSON.parse(line) as T);
+}
+
+export function loadCorpus(): CorpusItem[] {
+  return readNdjson<CorpusItem>(CORPUS_FILE);
 }
 
 /** The page date as state.gov prints it: the publication day in Washington. */

@@ -4,9 +4,9 @@
  * Markdown lost the page chrome, so each item becomes the page the extractor would have read: its
  * title, category and publication day as header facts, one block per line. Never committed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { ExtractedPage } from '../../pipeline/extract/page.ts';
-import { CORPUS_DIR } from './corpus.ts';
+import { CORPUS_DIR, readNdjson } from './corpus.ts';
 
 export const WHITEHOUSE_CORPUS_FILE = `${CORPUS_DIR}/whitehouse-2021-2025.ndjson`;
 
@@ -25,10 +25,7 @@ export function whiteHouseCorpusAvailable(): boolean {
 }
 
 export function loadWhiteHouseCorpus(): WhiteHouseItem[] {
-  return readFileSync(WHITEHOUSE_CORPUS_FILE, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as WhiteHouseItem);
+  return readNdjson<WhiteHouseItem>(WHITEHOUSE_CORPUS_FILE);
 }
 
 /** The page the extractor would have made of the item: hard breaks (`\n`) are block breaks. */
