@@ -15,6 +15,7 @@ import { SCHEMA_DIR, SCHEMA_FILES } from '../schema/files.ts';
 import type { IndexEntry, Transcript } from '../schema/types.ts';
 import { Dataset } from '../store/dataset.ts';
 import { BROWSE_JS, STYLE_CSS } from './assets.ts';
+import { CatalogBuilder } from './catalog.ts';
 import { csvHeader, turnRows } from './exports/csv.ts';
 import { exportNames } from './exports/names.ts';
 import { dataPackage } from './exports/datapackage.ts';
@@ -83,10 +84,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   // Catalog order is newest first: Browse lists it as is, and search results come out in that order.
   const order = [...entries].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1));
   const docOf = new Map(order.map((e, n) => [e.id, n]));
-  const agencies = [...new Set(entries.map((e) => e.agency))].sort();
-  const kinds = [...new Set(entries.map((e) => e.kind))].sort();
-  const speakers = new Map<string, number>();
-  const items: (string | number | number[])[][] = new Array(order.length);
+  const catalog = new CatalogBuilder(order);
   const search = new SearchIndexBuilder();
   const people = new PeopleIndex();
   const agencyNames = new Map((await loadAgencies()).map((a) => [a.id, a.name]));
@@ -117,13 +115,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
     }
 
     const doc = docOf.get(t.id)!;
-    const who = [...new Set(t.participants.filter((p) => p.role !== 'journalist').map((p) => p.name ?? p.label))].sort();
-    const speakerIds = who.map((name) => {
-      let n = speakers.get(name);
-      if (n === undefined) speakers.set(name, (n = speakers.size));
-      return n;
-    });
-    items[doc] = [t.id, t.title, t.date, agencies.indexOf(t.agency), kinds.indexOf(t.kind), speakerIds];
+    catalog.add(doc, t);
     search.add(doc, searchParts(t));
   }
   ndjson.end();
@@ -135,11 +127,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
     await rm(join(tmp, 'podium.sqlite'));
   }
 
-  // Speakers sorted by name, so their numbers do not depend on which record came first.
-  const speakerNames = [...speakers.keys()].sort();
-  const renumber = new Map(speakerNames.map((name, i) => [speakers.get(name)!, i]));
-  for (const item of items) item[5] = (item[5] as number[]).map((n) => renumber.get(n)!).sort((a, b) => a - b);
-  await put('catalog.json', `${JSON.stringify({ agencies, kinds, speakers: speakerNames, items })}\n`);
+  for (const [rel, body] of catalog.files()) await put(rel, body);
   for (const [shard, body] of search.shards()) await put(`search/${shard}.json`, body);
 
   const updated = changelog?.entries.at(-1)?.time ?? null;
