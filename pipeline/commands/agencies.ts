@@ -1,7 +1,8 @@
 /** `podium agencies`: the adapters this copy of Podium has, with their origins and channels. */
-import { loadAgencies } from '../agencies/index.ts';
+import { backfillMatrix } from '../agencies/backfill-matrix.ts';
+import { getAgency, loadAgencies } from '../agencies/index.ts';
 import type { Agency } from '../agencies/types.ts';
-import { defineCommand } from './define.ts';
+import { defineCommand, UsageError } from './define.ts';
 import { EXIT } from './types.ts';
 
 export const agenciesCommand = defineCommand({
@@ -12,10 +13,22 @@ export const agenciesCommand = defineCommand({
   ],
   options: {
     json: { type: 'boolean', description: 'print the list as JSON instead of a table' },
+    matrix: {
+      type: 'boolean',
+      description: "print the backfill's job matrix as one line of JSON instead: one job per host, with the --agency and --origin values of its `podium run` (backfill.yml reads it)",
+    },
+    agency: { type: 'string', value: 'id', multiple: true, description: 'only this adapter; repeat for several (default: all)' },
   },
   async run({ options }) {
-    const agencies = await loadAgencies();
-    console.log(options.json ? JSON.stringify(agencies.map(describeAgency), null, 2) : listing(agencies));
+    if (options.json && options.matrix) throw new UsageError('--json and --matrix are two different outputs: give one');
+    let agencies: Agency[];
+    try {
+      agencies = options.agency.length ? await Promise.all(options.agency.map(getAgency)) : await loadAgencies();
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    if (options.matrix) console.log(JSON.stringify(backfillMatrix(agencies)));
+    else console.log(options.json ? JSON.stringify(agencies.map(describeAgency), null, 2) : listing(agencies));
     return EXIT.ok;
   },
 });

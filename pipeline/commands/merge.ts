@@ -9,7 +9,7 @@ export const mergeCommand = defineCommand({
   name: 'merge',
   summary: 'merge backfill shard datasets into the dataset in one change',
   description: [
-    'Merges shard datasets — each the --out of one `podium run`, typically one backfill job per agency and year — into the dataset: every shard record is compared with the stored one exactly as a run does (new, unchanged, revised with its class, revert, restored), replaced revisions go to history/, raw pages are kept, and crawl state the shards learned is taken over. index.json is rebuilt once and one changelog entry is written for the whole merge. Withdrawals are left to scheduled runs.',
+    'Merges shard datasets — each the --out of one `podium run`, typically one backfill job per host — into the dataset: every shard record is compared with the stored one exactly as a run does (new, unchanged, revised with its class, revert, restored), replaced revisions go to history/, raw pages are kept, and crawl state the shards learned is taken over. index.json is rebuilt once and one changelog entry is written for the whole merge. Withdrawals are left to scheduled runs.',
   ],
   args: [{ name: 'dir', repeat: true }],
   options: {

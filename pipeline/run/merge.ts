@@ -1,13 +1,13 @@
 /**
  * Folds shard datasets into one dataset: how a backfill spread over many machines (one GitHub
- * Actions job per agency × year) becomes one commit. A shard is the `--out` of one `podium run`
+ * Actions job per host) becomes one commit. A shard is the `--out` of one `podium run`
  * that started from the target's crawl state only (so ids and lastmod skips carry over, and the
  * artifact holds just what the shard fetched).
  *
  * Every shard record goes through the same code a run uses: `observe` against the target's record
  * (unchanged, added, revised with its class, revert, restored), then `storeObservation` (history of
- * the replaced revision, the record, the raw page, the index entry). When several shards hold the same id (adjacent year shards overlap
- * by a day), they are observed oldest fetch first. The index is rebuilt once and one changelog entry
+ * the replaced revision, the record, the raw page, the index entry). When several shards hold the same id (one article served on two
+ * hosts, or shards bounded by overlapping dates), they are observed oldest fetch first. The index is rebuilt once and one changelog entry
  * is written for the whole merge.
  *
  * Crawl state: a shard's page entry replaces the target's only when the shard learned something

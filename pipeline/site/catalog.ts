@@ -27,13 +27,13 @@ export interface CatalogMeta {
 }
 
 export class CatalogBuilder {
-  readonly #order: IndexEntry[];
+  readonly #order: readonly IndexEntry[];
   readonly #agencies: string[];
   readonly #kinds: string[];
   readonly #speakers = new Map<string, number[]>();
 
   /** `order`: every index entry, newest first (entry n is transcript number n). */
-  constructor(order: IndexEntry[]) {
+  constructor(order: readonly IndexEntry[]) {
     this.#order = order;
     this.#agencies = [...new Set(order.map((e) => e.agency))].sort();
     this.#kinds = [...new Set(order.map((e) => e.kind))].sort();

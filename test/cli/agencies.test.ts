@@ -26,6 +26,27 @@ describe('podium agencies', () => {
   });
 });
 
+describe('podium agencies --matrix', () => {
+  it('prints one line of JSON, one job per host of the agencies given', async () => {
+    const { code, stdout } = await capture(() => agenciesCommand.run(['--matrix', '--agency', 'whitehouse']));
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(stdout).include.map((j: { host: string; origins: string }) => [j.host, j.origins])).toEqual([
+      ['bidenwhitehouse.archives.gov', 'whitehouse:archive=https://bidenwhitehouse.archives.gov'],
+      ['www.whitehouse.gov', 'whitehouse:www=https://www.whitehouse.gov'],
+    ]);
+  });
+
+  it('is a one-line usage error with --json, or for an unknown agency', async () => {
+    const both = await capture(() => agenciesCommand.run(['--matrix', '--json']));
+    expect(both.code).toBe(64);
+    expect(both.stderr).toEqual(['podium agencies: --json and --matrix are two different outputs: give one']);
+    const unknown = await capture(() => agenciesCommand.run(['--matrix', '--agency', 'nasa']));
+    expect(unknown.code).toBe(64);
+    expect(unknown.stderr).toEqual(['podium agencies: unknown agency "nasa" (known: defense, state, whitehouse)']);
+  });
+});
+
 describe('podium extract without --agency', () => {
   const KIRBY = `${FIXTURES}defense/www/News/Transcripts/Transcript/Article/4301234/press-secretary-john-f-kirby-holds-a-press-briefing/index.html`;
   const PSAKI = `${FIXTURES}whitehouse/archive/briefing-room/press-briefings/2022/01/18/press-briefing-by-press-secretary-jen-psaki-january-18-2022/index.html`;

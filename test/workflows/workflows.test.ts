@@ -79,7 +79,7 @@ const PERMISSIONS: Record<string, { workflow: Record<string, string>; jobs: Reco
   'pages.yml': { workflow: {}, jobs: { build: { contents: 'read', pages: 'read' }, deploy: { pages: 'write', 'id-token': 'write' } } },
   'backfill.yml': {
     workflow: {},
-    jobs: { shard: { contents: 'read' }, merge: { contents: 'write' }, pages: { contents: 'read', pages: 'write', 'id-token': 'write' } },
+    jobs: { plan: { contents: 'read' }, shard: { contents: 'read' }, merge: { contents: 'write' }, pages: { contents: 'read', pages: 'write', 'id-token': 'write' } },
   },
 };
 
@@ -280,20 +280,29 @@ describe('pages.yml', () => {
 describe('backfill.yml', () => {
   const backfill = wf('backfill.yml');
 
-  it('runs only by hand, one shard job per agency and year', () => {
+  it('runs only by hand, one shard job per host, from the matrix the adapters give', () => {
     expect(Object.keys(backfill.on)).toEqual(['workflow_dispatch']);
     const inputs = (backfill.on['workflow_dispatch'] as { inputs: Record<string, { default: string }> }).inputs;
-    expect(JSON.parse(inputs['agencies']!.default)).toEqual(['state']);
-    expect(JSON.parse(inputs['years']!.default)).toEqual([2021, 2022, 2023, 2024, 2025]);
-    expect(job('backfill.yml', 'shard').strategy!.matrix).toEqual({ agency: '${{ fromJSON(inputs.agencies) }}', year: '${{ fromJSON(inputs.years) }}' });
+    expect(Object.keys(inputs).sort()).toEqual(['agencies', 'limit', 'since', 'until']);
+    expect(inputs['agencies']!.default).toBe('state');
+    expect(job('backfill.yml', 'plan').outputs).toEqual({ matrix: '${{ steps.matrix.outputs.matrix }}' });
+    expect(job('backfill.yml', 'shard').needs).toBe('plan');
+    expect(job('backfill.yml', 'shard').strategy!.matrix).toBe('${{ fromJSON(needs.plan.outputs.matrix) }}');
+    const plan = steps('backfill.yml', 'plan').find((s) => s.id === 'matrix')!;
+    expect(plan.run).toContain('matrix="$(npm run --silent podium -- agencies "${args[@]}")"');
+    expect(plan.run).toContain('args=(--matrix)');
+    expect(TEXT['backfill.yml']).not.toMatch(/matrix\.year|inputs\.years/);
   });
 
-  it('has each shard fetch its year into a dataset of its own and upload it', () => {
+  it('has each shard fetch its host into a dataset of its own and upload it', () => {
     const script = runs('backfill.yml', 'shard').join('\n');
-    expect(script).toContain('args=(--agency "$AGENCY" --since "$YEAR-01-01" --until "$YEAR-12-31" --out "$shard/dataset" --report "$shard/report.json")');
+    expect(script).toContain('args=(--out "$shard/dataset" --report "$shard/report.json")');
+    expect(script).toContain('for origin in "${origins[@]}"; do args+=(--origin "$origin"); done');
     expect(script).toContain('cp -R output/state "$shard/dataset/"');
+    const fetch = steps('backfill.yml', 'shard').find((s) => s.id === 'run')!;
+    expect(fetch.env).toMatchObject({ AGENCIES: '${{ matrix.agencies }}', ORIGINS: '${{ matrix.origins }}' });
     const upload = steps('backfill.yml', 'shard').find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
-    expect(upload.with).toMatchObject({ name: 'shard-${{ matrix.agency }}-${{ matrix.year }}', path: '${{ runner.temp }}/shard/' });
+    expect(upload.with).toMatchObject({ name: 'shard-${{ matrix.shard }}', path: '${{ runner.temp }}/shard/' });
   });
 
   it('merges every shard into output/ and publishes it in one commit', () => {
