@@ -1,11 +1,9 @@
 /**
- * The files `podium site` publishes for download, as the README's downloads table lists them.
- * The one place the docs read the site's list: the export names come from the site code
- * (site/exports/names.ts, and the CSV columns from site/exports/csv.ts); when the site exposes a
- * fuller list (its exports with their own descriptions), point `siteDownloads` at it.
+ * The files `podium site` publishes for download, as the README's downloads table lists them:
+ * the site's exports that say they are downloads (site/exports/index.ts), each with its own
+ * description, plus the folders the build copies as they are.
  */
-import { TURN_COLUMNS } from '../site/exports/csv.ts';
-import { exportNames } from '../site/exports/names.ts';
+import { siteExports } from '../site/exports/index.ts';
 
 export interface Download {
   /** Path in the built site. */
@@ -17,15 +15,11 @@ export interface Download {
 }
 
 export function siteDownloads(): Download[] {
-  const plain = exportNames(false);
-  const gzip = exportNames(true);
+  const plain = siteExports({ gzip: false });
+  const gzip = siteExports({ gzip: true });
   return [
-    { path: plain.ndjson, gzipPath: gzip.ndjson, description: 'Every transcript record, one JSON object a line (schema: `transcript.schema.json`).' },
-    { path: plain.csv, gzipPath: gzip.csv, description: `One row per turn, RFC 4180: ${TURN_COLUMNS.map((c) => `\`${c}\``).join(', ')}.` },
-    { path: plain.sqlite, gzipPath: gzip.sqlite, description: 'SQLite: tables `transcripts`, `turns` and `revisions`; FTS5 table `turns_fts` over turn text.' },
-    { path: 'datapackage.json', description: 'Frictionless Data Package (v2) describing the downloads, with their byte sizes.' },
-    { path: 'feed.atom', description: 'Atom feed of new and revised transcripts, with the change class.' },
-    { path: 'data/', description: "The dataset's own files: `index.json`, `changelog.json`, records and history." },
+    ...plain.flatMap((e, i) => (e.download ? [{ path: e.path, ...(gzip[i]!.path !== e.path ? { gzipPath: gzip[i]!.path } : {}), description: e.description }] : [])),
+    { path: 'data/', description: "The dataset's records and their history (`transcripts/`, `history/`), unless `--data-url` links them where they are already published." },
     { path: 'schemas/v1/', description: "The JSON Schemas, where their `$id` URLs point." },
   ];
 }

@@ -1,35 +1,19 @@
 /**
  * The publish stage's site: `buildSite` reads a dataset and writes a plain-file static site with
- * every export into a fresh directory, then swaps it in place of `dest`. One pass over the records
- * (newest first), so memory holds the catalog and the search postings, never the corpus; nothing
- * depends on the clock, so the same dataset gives byte-identical output.
+ * every export into a fresh directory, then swaps it in place of `dest`. Each file or page set is
+ * a `SiteExport` (exports/export.ts): one pass over the records (newest first) hands each record to
+ * every export, then they close in order. Memory holds the catalog and the search postings, never
+ * the corpus; nothing depends on the clock, so the same dataset gives byte-identical output.
  */
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import type { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
-import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { loadAgencies } from '../agencies/index.ts';
 import { SCHEMA_DIR, SCHEMA_FILES } from '../schema/files.ts';
 import type { IndexEntry, Transcript } from '../schema/types.ts';
 import { Dataset } from '../store/dataset.ts';
-import { BROWSE_JS, STYLE_CSS } from './assets.ts';
-import { csvHeader, turnRows } from './exports/csv.ts';
-import { exportNames } from './exports/names.ts';
-import { dataPackage } from './exports/datapackage.ts';
-import { atomFeed } from './exports/feed.ts';
-import { SqliteExport } from './exports/sqlite.ts';
-import { sitePath, transcriptPath } from './html.ts';
-import { browsePage } from './pages/browse.ts';
-import { homePage, type RecentRevision } from './pages/home.ts';
-import { diffPage, diffPath, historyPage, revisionPairs } from './pages/revisions.ts';
-import { transcriptPage } from './pages/transcript.ts';
-import { PeopleIndex } from './pages/people.ts';
-import { coveragePage } from './pages/coverage.ts';
-import { loadAgencies } from '../agencies/index.ts';
-import { useDataPage } from './pages/use-data.ts';
-import { SearchIndexBuilder } from './search-index.ts';
+import type { Closed, SiteContext } from './exports/export.ts';
+import { siteExports } from './exports/index.ts';
+import { sitePath } from './html.ts';
 import { FileWriter } from './writer.ts';
 
 export interface SiteOptions {
@@ -65,7 +49,6 @@ export function normalizeBase(base: string): string {
 export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   const base = normalizeBase(options.baseUrl);
   if (options.dataUrl !== undefined && !/^https?:\/\/\S+\/$/.test(options.dataUrl)) throw new Error(`site: --data-url wants an http(s) URL ending in /, got ${JSON.stringify(options.dataUrl)}`);
-  const dataBase = options.dataUrl ?? sitePath(base, 'data/');
   const dataset = new Dataset(options.out);
   const index = await dataset.readIndex();
   if (!index) throw new Error(`site: ${options.out}/index.json not found; run \`podium run\` first or pass --out <dataset>`);
@@ -76,100 +59,36 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
   const files = new FileWriter(tmp);
-  const put = (rel: string, body: string) => files.put(rel, body);
 
   const entries = [...index.transcripts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const titles = new Map(entries.map((e) => [e.id, e.title]));
   // Catalog order is newest first: Browse lists it as is, and search results come out in that order.
   const order = [...entries].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1));
-  const docOf = new Map(order.map((e, n) => [e.id, n]));
-  const agencies = [...new Set(entries.map((e) => e.agency))].sort();
-  const kinds = [...new Set(entries.map((e) => e.kind))].sort();
-  const speakers = new Map<string, number>();
-  const items: (string | number | number[])[][] = new Array(order.length);
-  const search = new SearchIndexBuilder();
-  const people = new PeopleIndex();
-  const agencyNames = new Map((await loadAgencies()).map((a) => [a.id, a.name]));
+  const agencies = await loadAgencies();
+  const site: SiteContext = {
+    dir: tmp, base, dataBase: options.dataUrl ?? sitePath(base, 'data/'), dataset, index, changelog, order, entries,
+    titleOf: (id) => titles.get(id), agencies, agencyNames: new Map(agencies.map((a) => [a.id, a.name])),
+    updated: changelog?.entries.at(-1)?.time ?? null, files,
+  };
 
-  const names = exportNames(options.gzipExports === true);
-  const ndjson = openExport(join(tmp, names.ndjson), names.gzip);
-  const csv = openExport(join(tmp, names.csv), names.gzip);
-  await write(csv, csvHeader());
-  const sqlite = new SqliteExport(join(tmp, 'podium.sqlite'));
+  const exports = siteExports({ gzip: options.gzipExports === true });
+  for (const e of exports) await e.open(site);
   let turns = 0;
-  let pages = 0;
-
-  // Records in catalog order, so search postings go in by increasing document number.
   for await (const [entry, t] of readAhead(dataset, order)) {
     if (!t) throw new Error(`site: ${entry.id} is in index.json but ${entry.path} is missing`);
-    await write(ndjson, `${JSON.stringify(t)}\n`);
-    await write(csv, turnRows(t));
-    sqlite.add(t);
+    for (const e of exports) await e.add(t);
     turns += t.turns.length;
-
-    await put(`${transcriptPath(t.id)}index.html`, transcriptPage(base, t, dataBase, { datasetVersion: index.datasetVersion, agencyName: agencyNames.get(t.agency) }));
-    people.add(t);
-    pages++;
-    // A transcript seen once has no history worth a page (its page says so); saves a file per record.
-    if (t.revision > 1) {
-      await put(`${transcriptPath(t.id)}revisions/index.html`, historyPage(base, t));
-      pages += 1 + (await writeDiffs(dataset, t, put, base));
-    }
-
-    const doc = docOf.get(t.id)!;
-    const who = [...new Set(t.participants.filter((p) => p.role !== 'journalist').map((p) => p.name ?? p.label))].sort();
-    const speakerIds = who.map((name) => {
-      let n = speakers.get(name);
-      if (n === undefined) speakers.set(name, (n = speakers.size));
-      return n;
-    });
-    items[doc] = [t.id, t.title, t.date, agencies.indexOf(t.agency), kinds.indexOf(t.kind), speakerIds];
-    search.add(doc, searchParts(t));
   }
-  ndjson.end();
-  csv.end();
-  await Promise.all([once(ndjson.file, 'close'), once(csv.file, 'close')]);
-  sqlite.close();
-  if (names.gzip) {
-    await pipeline(createReadStream(join(tmp, 'podium.sqlite')), createGzip({ level: 6 }), createWriteStream(join(tmp, names.sqlite)));
-    await rm(join(tmp, 'podium.sqlite'));
+  const done: Closed[] = [];
+  for (const e of exports) {
+    const result = await e.close(done);
+    if (result) done.push({ export: e, result });
   }
 
-  // Speakers sorted by name, so their numbers do not depend on which record came first.
-  const speakerNames = [...speakers.keys()].sort();
-  const renumber = new Map(speakerNames.map((name, i) => [speakers.get(name)!, i]));
-  for (const item of items) item[5] = (item[5] as number[]).map((n) => renumber.get(n)!).sort((a, b) => a - b);
-  await put('catalog.json', `${JSON.stringify({ agencies, kinds, speakers: speakerNames, items })}\n`);
-  for (const [shard, body] of search.shards()) await put(`search/${shard}.json`, body);
-
-  const updated = changelog?.entries.at(-1)?.time ?? null;
-  const recentRevisions: RecentRevision[] = [];
-  for (const run of [...(changelog?.entries ?? [])].reverse()) {
-    for (const r of run.revised) if (recentRevisions.length < 15) recentRevisions.push({ id: r.id, title: titles.get(r.id) ?? r.id, revision: r.revision, change: r.change, time: run.time });
-  }
-  await put('index.html', homePage(base, { datasetVersion: index.datasetVersion, updated, entries, recentRevisions }));
-  await put('browse/index.html', browsePage(base));
-  pages += await people.write(base, put);
-  await put('coverage/index.html', coveragePage(base, { entries, agencyNames }));
-  await put('use-the-data/index.html', useDataPage(base, dataBase, names));
-  await put('assets/style.css', STYLE_CSS);
-  await put('assets/browse.js', BROWSE_JS);
-  await put('404.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found · Podium</title></head><body><main><h1>Not found</h1><p><a href="' + base + '">Podium home</a></p></main></body></html>\n');
-  pages += 5;
-  await put('feed.atom', atomFeed({ base, datasetVersion: index.datasetVersion, changelog, titleOf: (id) => titles.get(id) }));
-
-  await files.flush();
-
-  // The dataset's own files, once: pages link each record's JSON and history here.
-  await mkdir(join(tmp, 'data'), { recursive: true });
-  for (const name of ['index.json', 'changelog.json']) await cp(dataset.path(name), join(tmp, 'data', name)).catch(ignoreMissing);
+  // The dataset's own records, once: pages link each record's JSON and history here.
   if (!options.dataUrl) for (const dir of ['transcripts', 'history']) await cp(dataset.path(dir), join(tmp, 'data', dir), { recursive: true }).catch(ignoreMissing);
   // Schemas where their $id URLs point (…/schemas/v1/<file>), so the ids resolve on the site.
   for (const file of [...SCHEMA_FILES, 'version.json']) await cp(join(SCHEMA_DIR, file), join(tmp, 'schemas', 'v1', file));
-
-  const bytes: Record<string, number> = {};
-  for (const file of [names.ndjson, names.csv, names.sqlite]) bytes[file] = (await stat(join(tmp, file))).size;
-  await files.put('datapackage.json', `${JSON.stringify(dataPackage({ datasetVersion: index.datasetVersion, updated, transcripts: entries.length, turns, bytes, names }), null, 2)}\n`);
   // GitHub Pages would otherwise run Jekyll and drop files whose names start with an underscore.
   await files.put('.nojekyll', '');
   await files.flush();
@@ -180,29 +99,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   await rename(dest, old).catch(ignoreMissing);
   await rename(tmp, dest);
   await rm(old, { recursive: true, force: true });
-  return { transcripts: entries.length, turns, pages };
-}
-
-/** What the Browse search looks in: part 0 the title and speakers' names, part n turn n (`#tN`). */
-function searchParts(t: Transcript): string[] {
-  return [[t.title, ...t.participants.map((p) => `${p.name ?? ''} ${p.label}`)].join('\n'), ...t.turns.map((turn) => turn.paragraphs.join('\n'))];
-}
-
-async function writeDiffs(dataset: Dataset, current: Transcript, put: (rel: string, body: string) => Promise<void>, base: string): Promise<number> {
-  const versions = new Map<number, Transcript>([[current.revision, current]]);
-  for (let n = 1; n < current.revision; n++) {
-    const v = await dataset.readHistory(current.id, n);
-    if (v) versions.set(n, v);
-  }
-  let written = 0;
-  for (const [a, b] of revisionPairs(current.revision)) {
-    const x = versions.get(a);
-    const y = versions.get(b);
-    if (!x || !y) continue;
-    await put(`${diffPath(current.id, a, b)}index.html`, diffPage(base, x, y));
-    written++;
-  }
-  return written;
+  return { transcripts: entries.length, turns, pages: files.pages.length };
 }
 
 /** Records in the given order, a few reads ahead so parsing one overlaps reading the next. */
@@ -217,26 +114,6 @@ async function* readAhead(dataset: Dataset, entries: IndexEntry[]): AsyncGenerat
     }
     yield [entries[i]!, await queue.shift()!];
   }
-}
-
-interface ExportStream {
-  /** Where rows are written: the file, or the gzip stream in front of it. */
-  head: Writable;
-  file: WriteStream;
-  end(): void;
-}
-
-/** A write stream for an export; gzipped (mtime 0, as zlib writes it) when asked. */
-function openExport(path: string, gzip: boolean): ExportStream {
-  const file = createWriteStream(path);
-  if (!gzip) return { head: file, file, end: () => file.end() };
-  const zip = createGzip({ level: 6 });
-  zip.pipe(file);
-  return { head: zip, file, end: () => zip.end() };
-}
-
-async function write(stream: ExportStream, chunk: string): Promise<void> {
-  if (!stream.head.write(chunk)) await once(stream.head, 'drain');
 }
 
 function ignoreMissing(error: NodeJS.ErrnoException): void {

@@ -14,6 +14,7 @@ export class FileWriter {
   readonly #root: string;
   readonly #dirs = new Map<string, Promise<unknown>>();
   readonly #pending = new Set<Promise<void>>();
+  readonly #pages: string[] = [];
   #failure: unknown = null;
 
   constructor(root: string) {
@@ -23,6 +24,7 @@ export class FileWriter {
   /** Queues a file (path relative to the root); waits only when too many writes are in flight. */
   async put(rel: string, body: string | Uint8Array): Promise<void> {
     if (this.#failure) throw this.#failure;
+    if (rel.endsWith('.html')) this.#pages.push(rel);
     while (this.#pending.size >= IN_FLIGHT) await Promise.race(this.#pending);
     const file = join(this.#root, rel);
     const dir = dirname(file);
@@ -35,6 +37,11 @@ export class FileWriter {
       })
       .finally(() => this.#pending.delete(write));
     this.#pending.add(write);
+  }
+
+  /** Every HTML page put so far, in put order (what the sitemap lists). */
+  get pages(): readonly string[] {
+    return this.#pages;
   }
 
   /** Waits for every queued write; throws the first failure. */

@@ -141,7 +141,7 @@ describe('podium site', () => {
   });
 
   it('describes every download in a Data Package v2 whose paths and schemas exist', async () => {
-    const pkg = JSON.parse(await read('datapackage.json')) as { $schema: string; name: string; version: string; resources: { name: string; path: string; bytes?: number; jsonSchema?: string; schema?: { fields: { name: string }[] } }[] };
+    const pkg = JSON.parse(await read('datapackage.json')) as { $schema: string; name: string; version: string; temporal: { start: string; end: string }; sources: { title: string; path?: string }[]; resources: { name: string; path: string; bytes: number; hash: string; jsonSchema?: string; schema?: { fields: { name: string }[] } }[] };
     expect(pkg.$schema).toBe('https://datapackage.org/profiles/2.0/datapackage.json');
     expect(pkg.name).toMatch(/^[a-z0-9._-]+$/);
     expect(pkg.version).toBe('2022.02.03.1');
@@ -149,10 +149,23 @@ describe('podium site', () => {
     for (const r of pkg.resources) {
       expect(r.name).toMatch(/^[a-z0-9._-]+$/);
       expect(existsSync(join(site, r.path))).toBe(true);
-      if (r.bytes !== undefined) expect(r.bytes).toBe((await readFile(join(site, r.path))).length);
+      // Bytes and hash are what each export's close reported; they must be the published file's.
+      const body = await readFile(join(site, r.path));
+      expect([r.path, r.bytes, r.hash]).toEqual([r.path, body.length, `sha256:${createHash('sha256').update(body).digest('hex')}`]);
       if (r.jsonSchema) expect(existsSync(join(site, r.jsonSchema))).toBe(true);
     }
     expect(pkg.resources[1]!.schema!.fields.map((f) => f.name)).toEqual(['id', 'date', 'agency', 'turn', 'speaker', 'role', 'askedBy', 'text']);
+    const dates = (await read('transcripts.ndjson')).trimEnd().split('\n').map((l) => (JSON.parse(l) as { date: string }).date).sort();
+    expect(pkg.temporal).toEqual({ start: dates[0], end: dates.at(-1) });
+    expect(pkg.sources.map((s) => s.title)).toContain('U.S. Department of State');
+  });
+
+  it('lists every page but 404.html in sitemap.xml', async () => {
+    const xml = await read('sitemap.xml');
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    const pages = Object.keys(await treeHash(site)).filter((f) => f.endsWith('.html') && f !== '404.html').map((f) => `/podium/${f.replace(/(^|\/)index\.html$/, '$1')}`).sort();
+    expect(locs).toEqual(pages);
+    expect(locs).toContain(`/podium/t/${REVISED_ID}/diff/1-2/`);
   });
 
   it('publishes the schemas where their $id URLs point', async () => {

@@ -5,6 +5,7 @@
 import type { Changelog } from '../../schema/types.ts';
 import { esc, sitePath, transcriptPath } from '../html.ts';
 import { diffPath } from '../pages/revisions.ts';
+import { resultOf, type SiteContext, type SiteExport } from './export.ts';
 
 /** Entries kept in the feed. */
 export const FEED_ENTRIES = 200;
@@ -51,4 +52,23 @@ export function atomFeed(o: FeedOptions): string {
 ${entries.join('\n')}
 </feed>
 `;
+}
+
+export function feedExport(): SiteExport {
+  let site: SiteContext;
+  return {
+    path: 'feed.atom',
+    mediaType: 'application/atom+xml',
+    description: 'Atom feed of new and revised transcripts, with the change class.',
+    download: 'file',
+    async open(s) {
+      site = s;
+    },
+    async add() {},
+    async close() {
+      const body = atomFeed({ base: site.base, datasetVersion: site.index.datasetVersion, changelog: site.changelog, titleOf: site.titleOf });
+      await site.files.put('feed.atom', body);
+      return resultOf('feed.atom', 'application/atom+xml', body);
+    },
+  };
 }

@@ -3,8 +3,12 @@
  * (external content, so the text is stored once). Rows go in in id order inside one transaction,
  * so the same dataset gives the same file.
  */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import type { Transcript } from '../../schema/types.ts';
+import { FileSink, gzName, inSite, sha256, type ExportResult, type SiteExport } from './export.ts';
 
 const SCHEMA = `
 CREATE TABLE transcripts (
@@ -53,4 +57,45 @@ export class SqliteExport {
     this.#db.exec("COMMIT; INSERT INTO turns_fts(turns_fts) VALUES('rebuild'); INSERT INTO turns_fts(turns_fts) VALUES('optimize');");
     this.#db.close();
   }
+}
+
+const MEDIA_TYPE = 'application/vnd.sqlite3';
+
+/** podium.sqlite as a site export; gzipped, the database is built beside it and then compressed. */
+export function sqliteExport(gzip: boolean): SiteExport {
+  const path = gzName('podium.sqlite', gzip);
+  let file: string;
+  let db: SqliteExport;
+  return {
+    path,
+    mediaType: MEDIA_TYPE,
+    description: 'SQLite: tables `transcripts`, `turns` and `revisions`; FTS5 table `turns_fts` over turn text.',
+    download: 'bulk',
+    resource: { name: 'podium-sqlite', format: 'sqlite' },
+    async open(site) {
+      file = inSite(site, 'podium.sqlite');
+      db = new SqliteExport(file);
+    },
+    async add(t) {
+      db.add(t);
+    },
+    async close(): Promise<ExportResult> {
+      db.close();
+      // The database's bytes are only final once closed: read them once, to hash (and gzip).
+      const sink = gzip ? await FileSink.open(`${file}.gz`, true) : null;
+      const hash = createHash('sha256');
+      let bytes = 0;
+      for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+        if (sink) await sink.write(chunk);
+        else {
+          hash.update(chunk);
+          bytes += chunk.length;
+        }
+      }
+      if (!sink) return { path, mediaType: MEDIA_TYPE, bytes, hash: sha256(hash) };
+      const written = await sink.end();
+      await rm(file);
+      return { path, mediaType: MEDIA_TYPE, ...written, compression: 'gz' };
+    },
+  };
 }

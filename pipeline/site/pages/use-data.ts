@@ -1,27 +1,31 @@
 /** "Use the data": what each download is and copy-paste recipes for jq, Python and curl. */
-import { exportNames, type ExportNames } from '../exports/names.ts';
+import type { ExportResult } from '../exports/export.ts';
 import { esc, sitePath } from '../html.ts';
 import { page } from '../layout.ts';
 
-export function useDataPage(base: string, dataBase = `${base}data/`, names: ExportNames = exportNames(false)): string {
-  const site = `https://&lt;owner&gt;.github.io${esc(base.replace(/\/$/, ''))}`;
-  const file = (path: string, what: string) => `<tr><td><a href="${esc(sitePath(base, path))}">${esc(path)}</a></td><td>${what}</td></tr>`;
+export interface DownloadLink extends ExportResult {
+  description: string;
+  /** Fetched by the curl recipe (the files the other recipes read). */
+  bulk: boolean;
+}
+
+/** A description's `code` spans as HTML. */
+const inline = (text: string) => esc(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+
+export function useDataPage(base: string, dataBase: string, downloads: readonly DownloadLink[], siteUrl?: string): string {
+  const site = siteUrl ? esc(siteUrl.replace(/\/$/, '')) : `https://&lt;owner&gt;.github.io${esc(base.replace(/\/$/, ''))}`;
+  const file = (d: DownloadLink) => `<tr><td><a href="${esc(sitePath(base, d.path))}">${esc(d.path)}</a></td><td>${inline(d.description)}</td></tr>`;
+  const bulk = downloads.filter((d) => d.bulk);
   const body = `<h1>Use the data</h1>
-<p>Everything on this site is built from the dataset's files, which you can download whole. Replace <code>SITE</code> below with this site's address.</p>
+<p>Everything on this site is built from the dataset's files, which you can download whole. ${siteUrl ? `This site's address is <code>${site}</code>.` : 'Replace <code>SITE</code> below with this site\'s address.'}</p>
 <h2>Downloads</h2>
 <table><thead><tr><th scope="col">File</th><th scope="col">What it holds</th></tr></thead><tbody>
-${file(names.ndjson, 'Every transcript record, one JSON object a line (schema: transcript.schema.json).')}
-${file(names.csv, 'One row per turn: id, date, agency, turn, speaker, role, askedBy, text (RFC 4180).')}
-${file(names.sqlite, 'SQLite: tables transcripts, turns, revisions; full-text search in turns_fts.')}
-${file('datapackage.json', 'Frictionless Data Package describing every file above.')}
-${file('data/index.json', 'The catalog: one entry per transcript, with the path of its record under data/.')}
-${file('data/changelog.json', 'What each run added, revised, withdrew or restored.')}
-${file('feed.atom', 'Atom feed of new and revised transcripts.')}
-${file('schemas/v1/transcript.schema.json', 'JSON Schema of a record (also index, changelog, crawl state).')}
+${downloads.map(file).join('\n')}
+<tr><td><a href="${esc(sitePath(base, 'schemas/v1/transcript.schema.json'))}">schemas/v1/transcript.schema.json</a></td><td>JSON Schema of a record (also index, changelog, crawl state).</td></tr>
 </tbody></table>
 <h2>curl</h2>
 <pre><code>SITE=${site}
-${[names.ndjson, names.csv, names.sqlite].map((f) => (names.gzip ? `curl -sS "$SITE/${esc(f)}" | gunzip &gt; ${esc(f.replace(/\.gz$/, ''))}` : `curl -sSO "$SITE/${esc(f)}"`)).join('\n')}</code></pre>
+${bulk.map((d) => (d.compression ? `curl -sS "$SITE/${esc(d.path)}" | gunzip &gt; ${esc(d.path.replace(/\.gz$/, ''))}` : `curl -sSO "$SITE/${esc(d.path)}"`)).join('\n')}</code></pre>
 <h2>jq</h2>
 <pre><code># Titles and dates of every transcript in 2022
 jq -r 'select(.date | startswith("2022")) | [.date, .title] | @tsv' transcripts.ndjson
@@ -33,7 +37,7 @@ jq -r '.id as $id | .turns[] | select(.askedBy != null) | [$id, .askedBy, (.para
 turns = pd.read_csv("turns.csv")
 print(turns[turns.role == "journalist"].groupby("askedBy").size().sort_values().tail(10))
 records = pd.read_json("transcripts.ndjson", lines=True)
-print(records.groupby([records.date.str[:4], "kind"]).size())</code></pre>
+print(records.groupby([records.date.dt.year, "kind"]).size())</code></pre>
 <h2>Python with sqlite3</h2>
 <pre><code>import sqlite3
 db = sqlite3.connect("podium.sqlite")

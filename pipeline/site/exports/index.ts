@@ -1,0 +1,40 @@
+/**
+ * Every export of the site, in the order they close: the downloads first, then the page sets and
+ * pages that describe them, the sitemap last (it lists every page written before it).
+ */
+import { browseData, browsePageExport, browseScriptExport, coveragePageExport, homePageExport, notFoundExport, peoplePages, sitemapExport, styleExport, transcriptPages, useDataExport } from '../page-sets.ts';
+import { datasetFileExport } from './copy.ts';
+import { turnsCsv } from './csv.ts';
+import { dataPackageExport } from './datapackage.ts';
+import type { SiteExport } from './export.ts';
+import { feedExport } from './feed.ts';
+import { ndjsonExport } from './ndjson.ts';
+import { sqliteExport } from './sqlite.ts';
+
+export interface ExportOptions {
+  /** Bulk downloads gzipped (`--gzip-exports`). */
+  gzip: boolean;
+}
+
+export function siteExports(o: ExportOptions): SiteExport[] {
+  return [
+    ndjsonExport(o.gzip),
+    turnsCsv(o.gzip),
+    sqliteExport(o.gzip),
+    datasetFileExport('index.json', 'The catalog: one entry per transcript, with the path of its record under `data/`.', { name: 'index', format: 'json', jsonSchema: 'schemas/v1/index.schema.json' }),
+    datasetFileExport('changelog.json', 'What each run added, revised, withdrew or restored.', { name: 'changelog', format: 'json', jsonSchema: 'schemas/v1/changelog.schema.json' }),
+    transcriptPages(),
+    browseData(),
+    peoplePages(),
+    homePageExport(),
+    browsePageExport(),
+    coveragePageExport(),
+    styleExport(),
+    browseScriptExport(),
+    notFoundExport(),
+    feedExport(),
+    dataPackageExport(),
+    useDataExport(),
+    sitemapExport(),
+  ];
+}

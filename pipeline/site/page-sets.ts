@@ -1,0 +1,184 @@
+/**
+ * The site's pages as exports: per-record page sets (transcript pages with their revisions, the
+ * browse catalog and search shards, people and outlets) fill during the record loop; whole-dataset
+ * pages (home, browse, coverage, "Use the data", the sitemap) are written at close, after the
+ * downloads they describe. Every page goes through the site's writer, so the sitemap lists them.
+ */
+import { BROWSE_JS, STYLE_CSS } from './assets.ts';
+import { FileSet, resultOf, type Closed, type SiteContext, type SiteExport } from './exports/export.ts';
+import { sitePath, transcriptPath } from './html.ts';
+import { browsePage } from './pages/browse.ts';
+import { coveragePage } from './pages/coverage.ts';
+import { homePage, type RecentRevision } from './pages/home.ts';
+import { PeopleIndex } from './pages/people.ts';
+import { diffPage, diffPath, historyPage, revisionPairs } from './pages/revisions.ts';
+import { transcriptPage } from './pages/transcript.ts';
+import { useDataPage } from './pages/use-data.ts';
+import { SearchIndexBuilder } from './search-index.ts';
+import type { Transcript } from '../schema/types.ts';
+
+/** An export with nothing to do per record. */
+function atClose(path: string, mediaType: string, description: string, render: (site: SiteContext, done: readonly Closed[]) => string | Promise<string>): SiteExport {
+  let site: SiteContext;
+  return {
+    path,
+    mediaType,
+    description,
+    async open(s) {
+      site = s;
+    },
+    async add() {},
+    async close(done) {
+      const body = await render(site, done);
+      await site.files.put(path, body);
+      return resultOf(path, mediaType, body);
+    },
+  };
+}
+
+/** t/<id>/: each transcript's page, and for a revised one its history and diffs. */
+export function transcriptPages(): SiteExport {
+  let site: SiteContext;
+  let set: FileSet;
+  return {
+    path: 't/',
+    mediaType: 'text/html',
+    description: 'One page per transcript, with its revision history and diffs.',
+    async open(s) {
+      site = s;
+      set = new FileSet('t/', s.files);
+    },
+    async add(t: Transcript) {
+      const put = (rel: string, body: string) => set.put(rel, body);
+      await put(`${transcriptPath(t.id)}index.html`, transcriptPage(site.base, t, site.dataBase, { datasetVersion: site.index.datasetVersion, agencyName: site.agencyNames.get(t.agency) }));
+      // A transcript seen once has no history worth a page (its page says so); saves a file per record.
+      if (t.revision > 1) {
+        await put(`${transcriptPath(t.id)}revisions/index.html`, historyPage(site.base, t));
+        await writeDiffs(site, t, put);
+      }
+    },
+    async close() {
+      return set.result();
+    },
+  };
+}
+
+async function writeDiffs(site: SiteContext, current: Transcript, put: (rel: string, body: string) => Promise<void>): Promise<void> {
+  const versions = new Map<number, Transcript>([[current.revision, current]]);
+  for (let n = 1; n < current.revision; n++) {
+    const v = await site.dataset.readHistory(current.id, n);
+    if (v) versions.set(n, v);
+  }
+  for (const [a, b] of revisionPairs(current.revision)) {
+    const x = versions.get(a);
+    const y = versions.get(b);
+    if (x && y) await put(`${diffPath(current.id, a, b)}index.html`, diffPage(site.base, x, y));
+  }
+}
+
+/** catalog.json and search/: what Browse loads (the catalog) and searches (sharded postings). */
+export function browseData(): SiteExport {
+  let site: SiteContext;
+  let docOf: Map<string, number>;
+  let agencies: string[];
+  let kinds: string[];
+  const speakers = new Map<string, number>();
+  let items: (string | number | number[])[][];
+  const search = new SearchIndexBuilder();
+  return {
+    path: 'catalog.json',
+    mediaType: 'application/json',
+    description: 'The Browse catalog and the sharded search index under `search/`.',
+    async open(s) {
+      site = s;
+      docOf = new Map(s.order.map((e, n) => [e.id, n]));
+      agencies = [...new Set(s.entries.map((e) => e.agency))].sort();
+      kinds = [...new Set(s.entries.map((e) => e.kind))].sort();
+      items = new Array(s.order.length);
+    },
+    async add(t: Transcript) {
+      const doc = docOf.get(t.id)!;
+      const who = [...new Set(t.participants.filter((p) => p.role !== 'journalist').map((p) => p.name ?? p.label))].sort();
+      const speakerIds = who.map((name) => {
+        let n = speakers.get(name);
+        if (n === undefined) speakers.set(name, (n = speakers.size));
+        return n;
+      });
+      items[doc] = [t.id, t.title, t.date, agencies.indexOf(t.agency), kinds.indexOf(t.kind), speakerIds];
+      // Records arrive in catalog order, so postings go in by increasing document number.
+      search.add(doc, searchParts(t));
+    },
+    async close() {
+      // Speakers sorted by name, so their numbers do not depend on which record came first.
+      const speakerNames = [...speakers.keys()].sort();
+      const renumber = new Map(speakerNames.map((name, i) => [speakers.get(name)!, i]));
+      for (const item of items) item[5] = (item[5] as number[]).map((n) => renumber.get(n)!).sort((a, b) => a - b);
+      const set = new FileSet('catalog.json', site.files, 'application/json');
+      await set.put('catalog.json', `${JSON.stringify({ agencies, kinds, speakers: speakerNames, items })}\n`);
+      for (const [shard, body] of search.shards()) await set.put(`search/${shard}.json`, body);
+      return set.result();
+    },
+  };
+}
+
+/** What the Browse search looks in: part 0 the title and speakers' names, part n turn n (`#tN`). */
+function searchParts(t: Transcript): string[] {
+  return [[t.title, ...t.participants.map((p) => `${p.name ?? ''} ${p.label}`)].join('\n'), ...t.turns.map((turn) => turn.paragraphs.join('\n'))];
+}
+
+/** people/ and outlets/: a page per person and per outlet the records name. */
+export function peoplePages(): SiteExport {
+  let site: SiteContext;
+  const people = new PeopleIndex();
+  return {
+    path: 'people/',
+    mediaType: 'text/html',
+    description: 'A page per person (speakers and questioners) and per outlet, under `people/` and `outlets/`.',
+    async open(s) {
+      site = s;
+    },
+    async add(t: Transcript) {
+      people.add(t);
+    },
+    async close() {
+      const set = new FileSet('people/', site.files);
+      await people.write(site.base, (rel, body) => set.put(rel, body));
+      return set.result();
+    },
+  };
+}
+
+export function homePageExport(): SiteExport {
+  return atClose('index.html', 'text/html', 'Home: what the dataset holds and what changed lately.', (site) => {
+    const recentRevisions: RecentRevision[] = [];
+    for (const run of [...(site.changelog?.entries ?? [])].reverse()) {
+      for (const r of run.revised) if (recentRevisions.length < 15) recentRevisions.push({ id: r.id, title: site.titleOf(r.id) ?? r.id, revision: r.revision, change: r.change, time: run.time });
+    }
+    return homePage(site.base, { datasetVersion: site.index.datasetVersion, updated: site.updated, entries: [...site.entries], recentRevisions });
+  });
+}
+
+export const browsePageExport = () => atClose('browse/index.html', 'text/html', 'Browse and search.', (site) => browsePage(site.base));
+export const coveragePageExport = () => atClose('coverage/index.html', 'text/html', 'What the dataset covers, and its gaps.', (site) => coveragePage(site.base, { entries: [...site.entries], agencyNames: new Map(site.agencyNames) }));
+export const styleExport = () => atClose('assets/style.css', 'text/css', 'The site\'s style sheet.', () => STYLE_CSS);
+export const browseScriptExport = () => atClose('assets/browse.js', 'text/javascript', 'Browse and search, in the browser.', () => BROWSE_JS);
+export const notFoundExport = () =>
+  atClose('404.html', 'text/html', 'Not found.', (site) => '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found · Podium</title></head><body><main><h1>Not found</h1><p><a href="' + site.base + '">Podium home</a></p></main></body></html>\n');
+
+/** "Use the data": the downloads as they were published (read from the exports closed before it). */
+export const useDataExport = () =>
+  atClose('use-the-data/index.html', 'text/html', 'How to download and query the data.', (site, done) =>
+    useDataPage(site.base, site.dataBase, done.filter((d) => d.export.download).map((d) => ({ ...d.result, description: d.export.description, bulk: d.export.download === 'bulk' })), site.siteUrl));
+
+/** sitemap.xml (sitemaps.org 0.9): every page but 404.html, sorted; absolute with --site-url. */
+export const sitemapExport = () =>
+  atClose('sitemap.xml', 'application/xml', 'Every page of the site, for search engines.', (site) => {
+    const loc = (rel: string) => {
+      const path = sitePath(site.base, rel.replace(/(^|\/)index\.html$/, '$1'));
+      return site.siteUrl ? new URL(path.slice(site.base.length), site.siteUrl).href : path;
+    };
+    const urls = [...site.files.pages].filter((p) => p !== '404.html').map(loc).sort().map((u) => `<url><loc>${escXml(u)}</loc></url>`);
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+  });
+
+const escXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
