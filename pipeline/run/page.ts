@@ -47,11 +47,15 @@ export interface PageContext {
 
 const HTML = ['text/html', 'application/xhtml+xml'];
 
+/** The channels say the page has not changed since we read it: no request at all. */
+export function unchangedSinceRead(candidate: Candidate, prior: CrawledPage | undefined): boolean {
+  return prior !== undefined && !!candidate.lastmod && prior.lastmod === candidate.lastmod;
+}
+
 export async function processPage(candidate: Candidate, ctx: PageContext): Promise<PageOutcome> {
   const url = candidate.url;
   const prior = ctx.known.get(url);
-  // The sitemap says the page has not changed since we read it: no request at all.
-  if (prior && candidate.lastmod && prior.lastmod === candidate.lastmod) return { url, kind: 'skipped' };
+  if (unchangedSinceRead(candidate, prior)) return { url, kind: 'skipped' };
 
   const requestUrl = ctx.origins.toRequest(url);
   if (!requestUrl) return { url, kind: 'failed', stage: 'fetch', message: `${url}: its origin is disabled for this run`, templateChange: false };
