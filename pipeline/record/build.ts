@@ -20,6 +20,7 @@ export function newRecord(content: TranscriptContent, identity: Identity, source
     id: identity.id,
     agency: identity.agency,
     url: identity.url,
+    urls: [identity.url],
     ...content,
     engine: ENGINE_VERSION,
     source: { ...source, contentSha256: hash },

@@ -21,6 +21,21 @@ export interface ObserveOptions {
 
 export function observe(existing: Transcript | null, fresh: Transcript, options: ObserveOptions = {}): Observation {
   if (!existing) return { kind: 'added', record: fresh };
+  const found = foundAt(existing, fresh);
+  const observation = observeContent(existing, fresh, options);
+  // One briefing at several addresses is one record: the first address stays `url`, each new one
+  // is added to `urls`. A new address alone is not a revision (the words did not change).
+  return { ...observation, record: { ...observation.record, ...found } } as Observation;
+}
+
+/** `url` and `urls` of the stored record once `fresh` has been seen. */
+function foundAt(existing: Transcript, fresh: Transcript): Pick<Transcript, 'url' | 'urls'> {
+  const urls: NonNullable<Transcript['urls']> = existing.urls ? [...existing.urls] : [existing.url];
+  for (const url of fresh.urls ?? [fresh.url]) if (!urls.includes(url)) urls.push(url);
+  return { url: existing.url, urls };
+}
+
+function observeContent(existing: Transcript, fresh: Transcript, options: ObserveOptions): Observation {
   const observedAt = options.observedAt ?? fresh.source.fetchedAt;
   const hash = fresh.source.contentSha256;
   const sameContent = hash === existing.source.contentSha256;
@@ -68,8 +83,8 @@ function revise(
   return { kind: 'revised', record, change: change.change, previous: existing };
 }
 
-/** Equal as records, ignoring provenance and revision bookkeeping. */
+/** Equal as records, ignoring provenance, addresses and revision bookkeeping. */
 function sameRecord(a: Transcript, b: Transcript): boolean {
-  const strip = ({ source: _s, revisions: _r, revision: _n, status: _st, withdrawnAt: _w, id: _i, ...rest }: Transcript) => rest;
+  const strip = ({ source: _s, revisions: _r, revision: _n, status: _st, withdrawnAt: _w, id: _i, url: _u, urls: _us, ...rest }: Transcript) => rest;
   return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 }

@@ -3,7 +3,7 @@
  * (a backfill shard's record) write a record, its replaced revision, its raw page and its index
  * entry, and say so in the report. Both therefore store a page the same way.
  */
-import type { Observation } from '../revisions/observe.ts';
+import { observe, type Observation } from '../revisions/observe.ts';
 import type { IndexEntry } from '../schema/types.ts';
 import type { Dataset } from '../store/dataset.ts';
 import { indexEntry } from './index-entry.ts';
@@ -22,17 +22,40 @@ export interface StoredChanges {
  * @param raw The page the record was read from, kept for `podium reprocess`; null when there is none.
  * @returns true when a dataset file (or the index, through `entries`) changed.
  */
-export async function storeObservation(
+export function storeObservation(
   obs: Observation,
   raw: string | null,
   dataset: Dataset,
   entries: Map<string, IndexEntry>,
   changes: StoredChanges,
 ): Promise<boolean> {
+  // One at a time per dataset: two addresses of one briefing, fetched side by side, both
+  // observed "added"; in turn, the second finds the first stored and joins it.
+  const previous = queues.get(dataset) ?? Promise.resolve(false);
+  const next = previous.catch(() => false).then(() => store(obs, raw, dataset, entries, changes));
+  queues.set(dataset, next);
+  return next;
+}
+
+const queues = new WeakMap<Dataset, Promise<boolean>>();
+
+async function store(
+  obs: Observation,
+  raw: string | null,
+  dataset: Dataset,
+  entries: Map<string, IndexEntry>,
+  changes: StoredChanges,
+): Promise<boolean> {
+  if (obs.kind === 'added') {
+    const stored = await dataset.readRecord(obs.record.id);
+    if (stored) obs = observe(stored, obs.record);
+  }
   if (obs.kind === 'unchanged') {
-    // Heal an index that missed or lags this record (a crash between the record and the index).
+    // A new address of a known briefing, or an index that missed or lags this record (a crash
+    // between the record and the index): no revision, but the files catch up.
+    const wrote = await dataset.writeRecord(obs.record);
     const entry = indexEntry(obs.record);
-    if (JSON.stringify(entries.get(entry.id)) === JSON.stringify(entry)) return false;
+    if (JSON.stringify(entries.get(entry.id)) === JSON.stringify(entry)) return wrote;
     entries.set(entry.id, entry);
     return true;
   }

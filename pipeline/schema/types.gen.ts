@@ -31,6 +31,12 @@ export interface Transcript {
    * Canonical page URL on the agency's site (never a mirror's).
    */
   url: string;
+  /**
+   * Every canonical URL the transcript was found at, first seen first; the first is `url`. The same briefing published at two addresses is one record. Written since 1.1.0.
+   *
+   * @minItems 1
+   */
+  urls?: [string, ...string[]];
   title: string;
   kind: Kind;
   /**
