@@ -67,11 +67,12 @@ export const state: Agency = {
     label: LABEL,
     notLabels: [/^(?:TRANSCRIPT|NOTE|EDITOR'?S NOTE|UPDATE|CORRECTION|SUBJECT|TOPICS?|Q&A|INDEX|WASHINGTON|AS PREPARED|AS DELIVERED)$/],
     roles: [
-      { pattern: /^(?:QUESTION|Q|QUESTIONER|REPORTER|JOURNALIST)$/, role: 'journalist' },
+      { pattern: /^(?:QUESTION|Q|QUESTIONER|REPORTER|JOURNALIST|PRESS CORPS)$/, role: 'journalist' },
       { pattern: /^(?:MODERATOR|MODERATOR \w+|CO-MODERATOR)$/, role: 'moderator' },
       { pattern: /^OPERATOR$/, role: 'operator' },
       { pattern: /^(?:INTERPRETER|TRANSLATOR)$/, role: 'interpreter' },
       { pattern: /^(?:PARTICIPANT|PARTICIPANTS|AUDIENCE MEMBER|AUDIENCE|STAFF|VOICE|UNIDENTIFIED|ANNOUNCEMENT|ANNOUNCER)\b/, role: 'other' },
+      { pattern: /\bAIDES?$|\bSTAFFERS?$/, role: 'other' },
     ],
   },
   kinds: [

@@ -65,6 +65,8 @@ export const whitehouse: Agency = {
       { pattern: /^OPERATOR$/, role: 'operator' },
       { pattern: /^(?:INTERPRETER|TRANSLATOR)$/, role: 'interpreter' },
       { pattern: /^(?:PARTICIPANT|PARTICIPANTS|AUDIENCE MEMBER|AUDIENCE|STAFF|VOICE|UNIDENTIFIED|ANNOUNCER|THE PRESS)\b/, role: 'other' },
+      // Unnamed staff: "AIDE:", "WHITE HOUSE AIDE:", "POLISH AIDE:", "AIR FORCE ONE CREW MEMBER:".
+      { pattern: /\bAIDES?$|\bSTAFFERS?$|\bCREW MEMBERS?$/, role: 'other' },
     ],
   },
   preamble: {

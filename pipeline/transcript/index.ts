@@ -11,6 +11,7 @@ import { readGroundRules, withBasis } from './ground-rules.ts';
 import { endTime, readHeader } from './header.ts';
 import { readHeldOn } from './held-on.ts';
 import { classifyKind } from './kind.ts';
+import { PRINCIPAL } from './labels.ts';
 import { buildParticipants, nameWords, roleOf } from './participants.ts';
 import { announcedQuestioner } from './questioners.ts';
 import { segment, type RawTurn } from './turns.ts';
@@ -31,7 +32,7 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
   }
   if (!page.date) throw new ExtractError(where, 'no-date', 'no publication date found in the page header');
 
-  const seg = segment(page.blocks, agency.speakers);
+  const seg = segment(page.blocks, agency.speakers, [page.title, ...page.byline]);
   if (seg.turns.length === 0) {
     const claimsTranscript = page.docType !== null && classifyKind(agency.kinds, { docType: page.docType, title: '', location: null, attribution: 'unknown' }) !== 'other';
     throw claimsTranscript
@@ -151,6 +152,7 @@ function assignRoles(
   // moderator handing the floor to an official.
   const surname = (s: string) => nameWords(s, titleWords).at(-1);
   for (const s of officials) {
+    if (PRINCIPAL.test(s)) continue;
     if (officials.some((o) => o !== s && surname(o) !== undefined && surname(o) === surname(s))) continue;
     const others = officials.filter((o) => o !== s).map((o) => medians.get(o)!);
     if ((handovers.get(s) ?? 0) >= 1 && words.get(s)!.length >= 2 && medians.get(s)! < 60 && medians.get(s)! < Math.max(...others)) {

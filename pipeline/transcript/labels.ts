@@ -25,7 +25,26 @@ const LABEL_HEADS = new Set([
   'DIRECTOR', 'COORDINATOR', 'CHANCELLOR', 'KING', 'QUEEN', 'PRINCE', 'SHEIKH', 'GOVERNOR', 'MAYOR',
   'REPRESENTATIVE', 'CONGRESSMAN', 'CONGRESSWOMAN', 'ENVOY', 'COMMISSIONER', 'ATTORNEY', 'JUDGE', 'JUSTICE',
   'SECRETARY-GENERAL', 'PRESIDENT-ELECT', 'FIRST', 'EXTERNAL', 'HIS', 'HER', 'SIR', 'DAME', 'LORD',
+  // White House house style: staff and hosts ("AIDE:", "SPEAKER JOHNSON:", "SURGEON GENERAL MURTHY:").
+  'AIDE', 'AIDES', 'PARTICIPANTS', 'SPEAKER', 'LEADER', 'MAJORITY', 'MINORITY', 'CHIEF', 'SURGEON', 'REVEREND', 'REV',
+  'PASTOR', 'RABBI', 'BISHOP', 'CARDINAL', 'DELEGATE', 'COMMANDER', 'SERGEANT', 'SGT',
 ]);
+
+/**
+ * Words that may stand before a head without being one: "THE PRESIDENT", "THE VICE PRESIDENT",
+ * "THE FIRST LADY", "STATE REPRESENTATIVE JONES", "FORMER PRESIDENT OBAMA".
+ */
+const LABEL_QUALIFIERS = new Set(['THE', 'STATE', 'FORMER']);
+
+/** Labels that end in who the speaker is, whatever comes first: "POLISH AIDE", "ZAMBIAN OFFICIAL". */
+const LABEL_TAIL = /\b(?:OFFICIALS?|AIDES?|STAFFERS?|CREW MEMBERS?)(?: (?:ONE|TWO|THREE|FOUR|FIVE|SIX|\d))?$/;
+
+/**
+ * Labels of a head of state or government: "THE PRESIDENT", "PRESIDENT RUTO", "THE VICE PRESIDENT",
+ * "PRIME MINISTER KISHIDA". A principal who calls on reporters between answers at a press
+ * conference or a cabinet meeting is still the one answering, never the moderator.
+ */
+export const PRINCIPAL = /^(?:THE )?(?:VICE )?(?:PRESIDENT|PRIME MINISTER|CHANCELLOR|PREMIER)\b/;
 
 /** Normalizes a printed label: upper case, no colon, honorific periods dropped, spaces folded. */
 export function normalizeLabel(printed: string): string {
@@ -69,6 +88,16 @@ export function acceptLabel(c: LabelCandidate, known: ReadonlySet<string>): bool
   return c.trusted || known.has(c.speaker);
 }
 
+/**
+ * Whether an untrusted one-word label is a bare surname ("LEAVITT:", "BLINKEN:"): only on the
+ * document's own evidence — the surname of another label it prints ("MS. LEAVITT:"), or the
+ * surname of a full name in its title or byline ("… Press Secretary Karoline Leavitt"). A lone
+ * upper-case word with a colon is otherwise a heading or a shout ("NOTE:", "WASHINGTON:").
+ */
+export function isBareSurname(c: LabelCandidate, surnames: ReadonlySet<string>): boolean {
+  return !c.trusted && /^[\p{Lu}][\p{Lu}\p{M}'’-]+$/u.test(c.speaker) && surnames.has(c.speaker);
+}
+
 /** The label-shaped opening of `block`, or null; independent of the rest of the document. */
 export function labelCandidate(block: Block, rules: SpeakerRules): LabelCandidate | null {
   const text = block.text;
@@ -89,5 +118,7 @@ export function labelCandidate(block: Block, rules: SpeakerRules): LabelCandidat
 export function looksLikeLabel(speaker: string): boolean {
   const words = speaker.split(' ');
   if (words.length > 8) return false;
-  return LABEL_HEADS.has(words[0]!) || /\bOFFICIALS?(?: (?:ONE|TWO|THREE|FOUR|FIVE|SIX|\d))?$/.test(speaker);
+  if (LABEL_HEADS.has(words[0]!)) return true;
+  if (LABEL_QUALIFIERS.has(words[0]!) && words.length <= 5 && LABEL_HEADS.has(words[1] ?? '')) return true;
+  return LABEL_TAIL.test(speaker);
 }

@@ -158,7 +158,8 @@ export function buildParticipants(
     const surname = words.at(-1);
     const role = roles.get(speaker) ?? 'other';
     const found = surname ? bySurname.get(surname) : undefined;
-    if (found && found.role === role && (words.length > 1 || found.label.split(' ').length > 1)) {
+    // A bare surname label ("LEAVITT") joins a longer one of the same surname, in either order.
+    if (found && found.role === role && (speaker.includes(' ') || found.label.includes(' '))) {
       (found.aliases ??= []).push(speaker);
       canonical.set(speaker, found.label);
       if (!found.name) named(found, nameFor(words, sources, agencyTitles));

@@ -5,7 +5,9 @@
  */
 import type { Block } from '../extract/blocks.ts';
 import type { SpeakerRules } from '../agencies/types.ts';
-import { acceptLabel, labelCandidate } from './labels.ts';
+import type { LabelCandidate } from './labels.ts';
+import { acceptLabel, isBareSurname, labelCandidate } from './labels.ts';
+import { findName, nameWords } from './participants.ts';
 
 export interface RawTurn {
   speaker: string;
@@ -25,11 +27,16 @@ export interface Segments {
 export const END_MARK =
   /^(?:\(\s*The (?:(?:daily |press |special |background )?briefing|call|press conference|interview|event|meeting|conference call|teleconference|availability)[^)]{0,40}?(?:was )?(?:concluded|ended|adjourned)\b[^)]*\)|END(?: OF (?:TRANSCRIPT|BRIEFING))?(?: +\d{1,2}:\d{2} *[AaPp]\.? ?[Mm]\.?(?: +[A-Z]{2,4})?)?|#\s*#\s*#|\*\s*\*\s*\*)\.?$/;
 
-export function segment(blocks: readonly Block[], rules: SpeakerRules): Segments {
+/**
+ * `header` is the title and bylines: where a bare surname label ("LEAVITT:") finds the full name
+ * that makes it a label.
+ */
+export function segment(blocks: readonly Block[], rules: SpeakerRules, header: readonly string[] = []): Segments {
   // Pass 1: labels set in bold are trusted, and teach us this document's speakers.
   const candidates = blocks.map((block) => labelCandidate(block, rules));
   const known = new Set<string>();
   for (const c of candidates) if (c?.structural) known.add(c.speaker);
+  acceptSurnames(candidates, known, rules, header);
 
   const preamble: string[] = [];
   const turns: RawTurn[] = [];
@@ -54,6 +61,33 @@ export function segment(blocks: readonly Block[], rules: SpeakerRules): Segments
   }
 
   return { preamble, turns, closing: splitClosing(turns), labels: [...labels] };
+}
+
+/**
+ * Adds to `known` the one-word labels that are the surname of a speaker the document labels
+ * otherwise ("MS. LEAVITT:" then "LEAVITT:") or of a full name in its header.
+ */
+function acceptSurnames(
+  candidates: readonly (LabelCandidate | null)[],
+  known: Set<string>,
+  rules: SpeakerRules,
+  header: readonly string[],
+): void {
+  const titles = new Set(rules.titleWords ?? []);
+  const surnames = new Set<string>();
+  for (const c of candidates) {
+    if (!c || !acceptLabel(c, known) || !c.speaker.includes(' ')) continue;
+    const surname = nameWords(c.speaker, titles).at(-1);
+    if (surname) surnames.add(surname);
+  }
+  const inHeader = new Map<string, boolean>();
+  for (const c of candidates) {
+    if (!c || c.trusted || known.has(c.speaker) || c.speaker.includes(' ')) continue;
+    let named = inHeader.get(c.speaker);
+    if (named === undefined) inHeader.set(c.speaker, (named = findName([c.speaker], header, titles) !== null));
+    if (named) surnames.add(c.speaker);
+    if (isBareSurname(c, surnames)) known.add(c.speaker);
+  }
 }
 
 /** Moves a trailing end mark, and every paragraph after it, off the last turn. */
