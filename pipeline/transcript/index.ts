@@ -13,7 +13,8 @@ import { readHeldOn } from './held-on.ts';
 import { classifyKind } from './kind.ts';
 import { PRINCIPAL } from './labels.ts';
 import { buildParticipants, nameWords, roleOf } from './participants.ts';
-import { announcedQuestioner } from './questioners.ts';
+import { attributeQuestions } from './attribution.ts';
+import { readAnnouncement, type Announcement } from './questioners.ts';
 import { segment, type RawTurn } from './turns.ts';
 
 /** The content fields of a record; identity, provenance and revisions are added by the store. */
@@ -50,11 +51,11 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
   const location = page.location ?? header.location;
   const turnWords = seg.turns.map((t) => t.paragraphs.reduce((n, p) => n + countWords(p), 0));
   // Both role assignment and questioners read the hand-over at the end of a turn: read it once.
-  const handover = new Map<number, string | null>();
-  const announced = (i: number): string | null => {
-    let name = handover.get(i);
-    if (name === undefined) handover.set(i, (name = announcedQuestioner(seg.turns[i]!.paragraphs.slice(-2).join(' '))));
-    return name;
+  const handover = new Map<number, Announcement | null>();
+  const announced = (i: number): Announcement | null => {
+    let a = handover.get(i);
+    if (a === undefined) handover.set(i, (a = readAnnouncement(seg.turns[i]!.paragraphs.slice(-2).join(' '))));
+    return a;
   };
   const roles = assignRoles(seg.turns, turnWords, agency, page.title, byline, titleWords, announced);
   const { participants, canonical } = buildParticipants(
@@ -66,13 +67,12 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
   const participantRoles = new Map(participants.map((p) => [p.label, p.role]));
   const roleOfSpeaker = (speaker: string): Role => participantRoles.get(canonical.get(speaker)!) ?? roles.get(speaker) ?? 'other';
 
+  const attributions = attributeQuestions(seg.turns, roleOfSpeaker, announced);
   // Non-empty: a page without turns was refused above.
   const turns = seg.turns.map((raw, i): Turn => {
     const turn: Turn = { speaker: raw.speaker, role: roleOfSpeaker(raw.speaker), paragraphs: raw.paragraphs };
-    if (turn.role === 'journalist') {
-      const askedBy = questionerBefore(seg.turns, i, roleOfSpeaker, announced);
-      if (askedBy) turn.askedBy = askedBy;
-    }
+    const attribution = attributions.get(i);
+    if (attribution) turn.askedBy = attribution.askedBy;
     if (raw.corrections.length) turn.corrections = raw.corrections;
     return turn;
   }) as [Turn, ...Turn[]];
@@ -119,7 +119,7 @@ function assignRoles(
   title: string,
   byline: readonly string[],
   titleWords: ReadonlySet<string>,
-  announced: (turn: number) => string | null,
+  announced: (turn: number) => Announcement | null,
 ): Map<string, Role> {
   const roles = new Map<string, Role>();
   for (const t of turns) if (!roles.has(t.speaker)) roles.set(t.speaker, roleOf(t.speaker, agency.speakers));
@@ -160,27 +160,6 @@ function assignRoles(
     }
   }
   return roles;
-}
-
-/**
- * The reporter announced before turn `i`: by the turn just before it, or — when an operator only
- * opened the line ("Your line is open") — by the moderator's turn before that. A journalist's own
- * preceding turn (a follow-up) announces nobody.
- */
-function questionerBefore(
-  turns: readonly RawTurn[],
-  i: number,
-  roleOf: (speaker: string) => Role,
-  announced: (turn: number) => string | null,
-): string | null {
-  for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
-    const role = roleOf(turns[j]!.speaker);
-    if (role === 'journalist') return null;
-    const name = announced(j);
-    if (name) return name;
-    if (role !== 'operator') return null;
-  }
-  return null;
 }
 
 function median(values: readonly number[]): number {
