@@ -67,6 +67,6 @@ export const defense: Agency = {
     { kind: 'remarks', title: /\bRemarks\b|\bSpeech\b|\bAddress\b/i },
   ],
   notTranscriptDocTypes: [],
-  // Akamai's bot wall, served with 200 or 403.
-  decoys: [/^Access Denied$/, /<title>\s*Access Denied\s*<\/title>/i, /You don[’']t have permission to access\b[^<]{0,300}\bon this server/i],
+  // Akamai's bot wall, served with 200 or 403: titled "Access Denied", with no article body.
+  decoys: [/^Access Denied$/, /You don[’']t have permission to access\b.{0,300}\bon this server/i],
 };

@@ -37,8 +37,10 @@ export interface Agency {
    */
   notTranscriptDocTypes: RegExp[];
   /**
-   * Body text of pages the site serves instead of content (bot walls, "Technical Difficulties"
-   * served with HTTP 200). A fetched page matching one is a failure, not content.
+   * The title or whole text of pages the site serves instead of content (bot walls, "Technical
+   * Difficulties" served with HTTP 200). Only a page with no article body (`page.body` finds no
+   * text) is tested, so words inside a transcript never make it a decoy. A decoy is a bot wall:
+   * the page is asked of the fallbacks, and walls in a row stop the host for the run.
    */
   decoys: RegExp[];
   /**

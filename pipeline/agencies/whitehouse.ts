@@ -86,6 +86,6 @@ export const whitehouse: Agency = {
     { kind: 'remarks', docType: /Remarks/i },
   ],
   notTranscriptDocTypes: [/^(?:Presidential Actions|Fact Sheets|Executive Orders|Proclamations|Nominations & Appointments|Legislation)$/i],
-  // Akamai's bot wall, served with 200 or 403.
-  decoys: [/^Access Denied$/, /<title>\s*Access Denied\s*<\/title>/i, /You don[’']t have permission to access\b[^<]{0,300}\bon this server/i],
+  // Akamai's bot wall, served with 200 or 403: titled "Access Denied", with no article body.
+  decoys: [/^Access Denied$/, /You don[’']t have permission to access\b.{0,300}\bon this server/i],
 };

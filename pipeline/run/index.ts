@@ -10,6 +10,7 @@
 import pLimit from 'p-limit';
 import type { Agency } from '../agencies/types.ts';
 import { discover, DiscoveryError, OriginMap, parseOriginArg, type Candidate, type ChannelReport, type OriginOverride } from '../discover/index.ts';
+import { decoyTest } from '../extract/index.ts';
 import { Fetcher, defaultFetcherOptions } from '../fetch/index.ts';
 import type { BlockedHost, FetcherOptions } from '../fetch/types.ts';
 import type { CrawledPage, CrawlState, DatasetIndex, IndexEntry, Transcript } from '../schema/types.ts';
@@ -188,7 +189,7 @@ async function runAgency(
   const fetcher = new Fetcher(
     defaultFetcherOptions({
       allowedHosts: allowed,
-      decoys: agency.decoys,
+      decoy: decoyTest(agency),
       ...(options.concurrency ? { concurrencyPerHost: options.concurrency } : {}),
       ...(options.delayMs !== undefined ? { minDelayMs: options.delayMs } : {}),
       ...options.fetcher,
@@ -236,20 +237,27 @@ async function runAgency(
       if (o.page) known.set(o.url, forgetValidators(o.page));
     } else if ('page' in o && o.page) known.set(o.url, o.page);
   };
-  await Promise.all(
-    candidates.map((candidate) =>
-      limit(async () => {
-        const outcome = await processPage(candidate, {
-          agency, http: fetcher, origins, foreign, known, now,
-          existing: (id) => dataset.readRecord(id),
-        });
-        await store(outcome);
-        tally(outcome);
-        done++;
-        if (done === candidates.length || done % 25 === 0) progress(`fetch ${agency.id}: ${done}/${candidates.length} pages`);
-      }),
-    ),
-  );
+  // A transient failure (a 503, a reset) is tried once more after every other page, when the
+  // site has had time to recover; only the second outcome counts.
+  const again: Candidate[] = [];
+  const attempt = (candidate: Candidate, last: boolean) =>
+    limit(async () => {
+      const outcome = await processPage(candidate, {
+        agency, http: fetcher, origins, foreign, known, now,
+        existing: (id) => dataset.readRecord(id),
+      });
+      if (!last && outcome.kind === 'failed' && outcome.transient) {
+        again.push(candidate);
+        return;
+      }
+      await store(outcome);
+      tally(outcome);
+      done++;
+      if (done === candidates.length || done % 25 === 0) progress(`fetch ${agency.id}: ${done}/${candidates.length} pages`);
+    });
+  await Promise.all(candidates.map((candidate) => attempt(candidate, false)));
+  if (again.length) progress(`fetch ${agency.id}: trying ${again.length} transient failures once more`);
+  await Promise.all(again.map((candidate) => attempt(candidate, true)));
   const blocked = fetcher.blockedHosts();
   if (blocked.length) {
     agencyReport.blockedHosts = blocked;

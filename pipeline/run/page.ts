@@ -7,7 +7,7 @@ import type { Agency, FallbackChannel } from '../agencies/types.ts';
 import type { Candidate, HttpClient, OriginMap } from '../discover/index.ts';
 import { extract, ExtractError, type ExtractedPage } from '../extract/index.ts';
 import { extractFragment } from '../extract/fragment.ts';
-import type { FetchResponse } from '../fetch/types.ts';
+import { FetchError, type FetchResponse } from '../fetch/index.ts';
 import { recordFromPage } from '../record/from-page.ts';
 import { observe, type Observation } from '../revisions/observe.ts';
 import type { CrawledPage, Source, Transcript } from '../schema/types.ts';
@@ -18,7 +18,19 @@ export type PageOutcome =
   | { url: string; kind: 'not-transcript'; page: CrawledPage; reason: string }
   | { url: string; kind: 'gone'; page: CrawledPage | undefined; status: number | undefined }
   | { url: string; kind: 'absent'; page: CrawledPage } // listed by no channel for WITHDRAW_AFTER_RUNS runs
-  | { url: string; kind: 'failed'; stage: 'fetch' | 'extract'; message: string; templateChange: boolean }
+  | {
+      url: string;
+      kind: 'failed';
+      stage: 'fetch' | 'extract';
+      message: string;
+      templateChange: boolean;
+      /**
+       * The fetch failed in a way that may pass within minutes (a 503, a reset, a timeout): worth
+       * one more try at the end of the run. Not a bot wall: the fetcher backs off a walled host
+       * for the run, and walls lift on the scale of hours (the page is tried again next run).
+       */
+      transient?: boolean;
+    }
   | { url: string; kind: 'stored'; page: CrawledPage; observation: Observation; raw: string };
 
 export interface PageContext {
@@ -45,17 +57,15 @@ export async function processPage(candidate: Candidate, ctx: PageContext): Promi
   if (!requestUrl) return { url, kind: 'failed', stage: 'fetch', message: `${url}: its origin is disabled for this run`, templateChange: false };
 
   let fetched: { response: FetchResponse; via: Source['via']; fetchedUrl?: string; page?: ExtractedPage } | null = null;
-  let fetchError: Error | null = null;
+  let fetchError: FetchError | null = null;
   try {
     const response = await ctx.http.get({ url: requestUrl, etag: prior?.etag ?? null, lastModified: prior?.lastModified ?? null, expect: HTML });
     fetched = { response, via: 'page' };
   } catch (error) {
-    fetchError = error as Error;
-    const e = error as { kind?: string; status?: number };
-    if (e.kind === 'gone') return { url, kind: 'gone', page: prior, status: e.status };
-    if (e.kind !== 'bot-block' && e.kind !== 'http' && e.kind !== 'truncated' && e.kind !== 'timeout' && e.kind !== 'network' && e.kind !== 'rate-limit') {
-      return { url, kind: 'failed', stage: 'fetch', message: fetchError.message, templateChange: false };
-    }
+    if (!(error instanceof FetchError)) return { url, kind: 'failed', stage: 'fetch', message: `${url}: ${(error as Error).message}`, templateChange: false };
+    fetchError = error;
+    if (error.kind === 'gone') return { url, kind: 'gone', page: prior, status: error.status };
+    if (!error.fallback) return { url, kind: 'failed', stage: 'fetch', message: error.message, templateChange: false, transient: retryable(error) };
   }
 
   if (fetched?.response.notModified) {
@@ -79,7 +89,10 @@ export async function processPage(candidate: Candidate, ctx: PageContext): Promi
     }
   } catch (error) {
     if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response);
-    return { url, kind: 'failed', stage: 'fetch', message: (error as Error).message, templateChange: false };
+    if (error instanceof FallbacksFailed) {
+      return { url, kind: 'failed', stage: 'fetch', message: error.message, templateChange: false, transient: retryable(fetchError!) };
+    }
+    return { url, kind: 'failed', stage: 'fetch', message: `${url}: ${(error as Error).message}`, templateChange: false };
   }
 
   try {
@@ -130,6 +143,9 @@ function crawled(url: string, prior: CrawledPage | undefined, candidate: Candida
  */
 async function tryFallbacks(url: string, ctx: PageContext, pageError: Error): Promise<{ page: ExtractedPage; raw: string; via: Source['via']; fetchedUrl: string }> {
   const tried = [`page: ${pageError.message}`];
+  // A channel that served a body the extractor could not read says more than one that failed to
+  // answer: its error (a template change, a not-transcript verdict) is the page's outcome.
+  let unreadable: ExtractError | null = null;
   for (const channel of ctx.agency.fallbacks ?? []) {
     const target = fallbackUrl(channel, url, ctx);
     if (!target) continue;
@@ -140,11 +156,20 @@ async function tryFallbacks(url: string, ctx: PageContext, pageError: Error): Pr
       const page = 'html' in read ? extract(read.html, ctx.agency, url, url, 'text/html') : extractFragment(read, ctx.agency, url);
       return { page, raw: response.body, via: channel.via, fetchedUrl: target.canonical };
     } catch (error) {
+      if (error instanceof ExtractError && error.code !== 'decoy') unreadable ??= error;
       tried.push(`${channel.via}: ${(error as Error).message}`);
     }
   }
-  throw new Error(tried.length > 1 ? `every channel failed — ${tried.join('; ')}` : pageError.message);
+  if (unreadable) throw new ExtractError(unreadable.page, unreadable.code, `${unreadable.reason} (read through a fallback — ${tried.join('; ')})`);
+  throw new FallbacksFailed(tried.length > 1 ? `every channel failed — ${tried.join('; ')}` : pageError.message);
 }
+
+function retryable(error: FetchError): boolean {
+  return error.transient && !error.botBlock;
+}
+
+/** The page and every fallback channel failed to answer. */
+class FallbacksFailed extends Error {}
 
 function fallbackUrl(channel: FallbackChannel, url: string, ctx: PageContext): { request: string; canonical: string } | null {
   const target = channel.url(new URL(url));
