@@ -77,6 +77,8 @@ if (only.has('scale')) {
     row('browse, before the first results', kib(w.browse.bytes), kib(w.browse.gzipBytes));
     row('one search shard (median)', kib(w.medianShard.bytes), kib(w.medianShard.gzipBytes));
     row('one search shard (largest)', kib(w.largestShard.bytes), kib(w.largestShard.gzipBytes));
+    row(`search "${w.searchMedian.word}" (heaviest word of the median shard), before the first results`, kib(w.searchMedian.bytes), kib(w.searchMedian.gzipBytes));
+    row(`search "${w.searchLargest.word}" (heaviest word of the largest shard), before the first results`, kib(w.searchLargest.bytes), kib(w.searchLargest.gzipBytes));
   }
 }
 

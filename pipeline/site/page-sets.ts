@@ -5,6 +5,7 @@
  * downloads they describe. Every page goes through the site's writer, so the sitemap lists them.
  */
 import { BROWSE_JS, STYLE_CSS } from './assets.ts';
+import { CatalogBuilder } from './catalog.ts';
 import { FileSet, resultOf, siteLink, type Closed, type SiteContext, type SiteExport } from './exports/export.ts';
 import { transcriptPath } from './html.ts';
 import { browsePage } from './pages/browse.ts';
@@ -76,45 +77,30 @@ async function writeDiffs(site: SiteContext, current: Transcript, put: (rel: str
   }
 }
 
-/** catalog.json and search/: what Browse loads (the catalog) and searches (sharded postings). */
+/** catalog/ and search/: what Browse loads (the split catalog, catalog.ts) and searches (sharded postings). */
 export function browseData(): SiteExport {
   let site: SiteContext;
   let docOf: Map<string, number>;
-  let agencies: string[];
-  let kinds: string[];
-  const speakers = new Map<string, number>();
-  let items: (string | number | number[])[][];
+  let catalog: CatalogBuilder;
   const search = new SearchIndexBuilder();
   return {
-    path: 'catalog.json',
+    path: 'catalog/',
     mediaType: 'application/json',
-    description: 'The Browse catalog and the sharded search index under `search/`.',
+    description: 'The Browse catalog, split in chunks under `catalog/`, and the sharded search index under `search/`.',
     async open(s) {
       site = s;
       docOf = new Map(s.order.map((e, n) => [e.id, n]));
-      agencies = [...new Set(s.entries.map((e) => e.agency))].sort();
-      kinds = [...new Set(s.entries.map((e) => e.kind))].sort();
-      items = new Array(s.order.length);
+      catalog = new CatalogBuilder(s.order);
     },
     async add(t: Transcript) {
       const doc = docOf.get(t.id)!;
-      const who = [...new Set(t.participants.filter((p) => p.role !== 'journalist').map((p) => p.name ?? p.label))].sort();
-      const speakerIds = who.map((name) => {
-        let n = speakers.get(name);
-        if (n === undefined) speakers.set(name, (n = speakers.size));
-        return n;
-      });
-      items[doc] = [t.id, t.title, t.date, agencies.indexOf(t.agency), kinds.indexOf(t.kind), speakerIds];
+      catalog.add(doc, t);
       // Records arrive in catalog order, so postings go in by increasing document number.
       search.add(doc, searchParts(t));
     },
     async close() {
-      // Speakers sorted by name, so their numbers do not depend on which record came first.
-      const speakerNames = [...speakers.keys()].sort();
-      const renumber = new Map(speakerNames.map((name, i) => [speakers.get(name)!, i]));
-      for (const item of items) item[5] = (item[5] as number[]).map((n) => renumber.get(n)!).sort((a, b) => a - b);
-      const set = new FileSet('catalog.json', site.files, 'application/json');
-      await set.put('catalog.json', `${JSON.stringify({ agencies, kinds, speakers: speakerNames, items })}\n`);
+      const set = new FileSet('catalog/', site.files, 'application/json');
+      for (const [rel, body] of catalog.files()) await set.put(rel, body);
       for (const [shard, body] of search.shards()) await set.put(`search/${shard}.json`, body);
       return set.result();
     },

@@ -49,7 +49,7 @@ describe('podium site', () => {
     await buildSite({ out: join(root, 'output'), dest: site, baseUrl: '/podium/' });
     expect(await treeHash(site)).toEqual(first);
     expect(Object.keys(first)).toEqual(expect.arrayContaining([
-      'index.html', 'browse/index.html', 'use-the-data/index.html', 'catalog.json', 'feed.atom', 'datapackage.json',
+      'index.html', 'browse/index.html', 'use-the-data/index.html', 'catalog/meta.json', 'catalog/0.json', 'catalog/facets.json', 'catalog/speakers.json', 'feed.atom', 'datapackage.json',
       'transcripts.ndjson', 'turns.csv', 'podium.sqlite', `t/${REVISED_ID}/index.html`, `t/${REVISED_ID}/revisions/index.html`,
       `t/${REVISED_ID}/diff/1-2/index.html`, 'data/index.json', 'data/changelog.json', 'schemas/v1/transcript.schema.json',
     ]));
@@ -244,8 +244,8 @@ describe('podium site', () => {
     const words = tokenize(KNOWN_PHRASE);
     expect(words).toEqual(['rhubarb', 'diplomacy']);
     const postings = async (word: string) => decodePostings((JSON.parse(await read(`search/${shardOf(word)}.json`)) as Record<string, number[]>)[word] ?? []);
-    const catalog = JSON.parse(await read('catalog.json')) as { items: [string][] };
-    const at = (m: Map<number, number[]>) => Object.fromEntries([...m].map(([doc, parts]) => [catalog.items[doc]![0], parts]));
+    const items = JSON.parse(await read('catalog/0.json')) as [string][];
+    const at = (m: Map<number, number[]>) => Object.fromEntries([...m].map(([doc, parts]) => [items[doc]![0], parts]));
     // Turn 1 of the revised briefing; "Diplomacy is back." is turn 1 of the speech; "Blinken" is a name (part 0) and a label.
     expect(at(await postings('rhubarb'))).toEqual({ [REVISED_ID]: [1] });
     expect(at(await postings('diplomacy'))).toEqual({ [REVISED_ID]: [1], [SPEECH_ID]: [1] });
