@@ -153,6 +153,10 @@ export interface Participant {
 }
 export interface Turn {
   /**
+   * The turn's number, from 1: the #tN anchor of its page and the `n` column of turns.csv and podium.sqlite. Written by the exports (transcripts.ndjson); stored records leave it out, their turns being in order. Since 1.1.0.
+   */
+  n?: number;
+  /**
    * The label as printed, normalized: upper case, no colon, honorific periods dropped (MR PRICE, QUESTION).
    */
   speaker: string;
