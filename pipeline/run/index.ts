@@ -9,7 +9,7 @@
  */
 import pLimit from 'p-limit';
 import type { Agency } from '../agencies/types.ts';
-import { discover, DiscoveryError, OriginMap, parseOriginArg, type Candidate, type ChannelReport, type OriginOverride } from '../discover/index.ts';
+import { candidateDate, discover, DiscoveryError, OriginMap, parseOriginArg, type Candidate, type ChannelReport, type OriginOverride } from '../discover/index.ts';
 import { decoyTest } from '../extract/index.ts';
 import { Fetcher, defaultFetcherOptions } from '../fetch/index.ts';
 import type { BlockedHost, FetcherOptions } from '../fetch/types.ts';
@@ -220,7 +220,7 @@ async function runAgency(
     throw error;
   }
   // Newest first, so --limit keeps the most recent pages.
-  candidates.sort((a, b) => (b.lastmod ?? '').localeCompare(a.lastmod ?? '') || a.url.localeCompare(b.url));
+  candidates.sort((a, b) => (candidateDate(b) ?? '').localeCompare(candidateDate(a) ?? '') || a.url.localeCompare(b.url));
   if (options.limit !== undefined) candidates = candidates.slice(0, options.limit);
   agencyReport.candidates = candidates.length;
 
