@@ -79,6 +79,8 @@ export interface RehearsalHost {
   peakPerSecond: number;
   minGapMs: number;
   requests: number;
+  /** Requests by the status the mirror answered. */
+  statuses: Record<string, number>;
   /** URLs the host lists, candidates among them (the adapter's URL filter), transcripts among those. */
   listed: number;
   candidates: number;
@@ -214,6 +216,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         peakPerSecond: peaks.get(h)?.peak ?? 0,
         minGapMs: Number.isFinite(peaks.get(h)?.minGap ?? Infinity) ? peaks.get(h)!.minGap : 0,
         requests: h.log.length,
+        statuses: h.log.reduce<Record<string, number>>((c, r) => ((c[r.status] = (c[r.status] ?? 0) + 1), c), {}),
         listed: h.site.items.length,
         candidates: h.candidates.size,
         transcripts: h.transcripts.size,
