@@ -6,7 +6,7 @@
  */
 import pLimit from 'p-limit';
 import type { Agency } from '../agencies/types.ts';
-import { discover, DiscoveryError, type Candidate, type ChannelReport } from '../discover/index.ts';
+import { candidateDate, discover, DiscoveryError, type Candidate, type ChannelReport } from '../discover/index.ts';
 import { decoyTest } from '../extract/index.ts';
 import { Fetcher, defaultFetcherOptions } from '../fetch/index.ts';
 import type { CrawledPage, CrawlState } from '../schema/types.ts';
@@ -70,7 +70,7 @@ export class AgencyRun {
       this.#hasState = state !== null;
       this.#known = new Map((state?.pages ?? []).map((p) => [p.url, p]));
       const found = await this.#discover();
-      if (!found) return;
+      if (!found) return this.#countRequests();
       stage = 'fetch';
       const candidates = this.#order(found.candidates);
       await this.#fetchAll(candidates);
@@ -83,7 +83,9 @@ export class AgencyRun {
       const partial = o.since !== undefined || o.until !== undefined || o.limit !== undefined;
       const listed = new Set(found.candidates.map((c) => c.url));
       for (const outcome of absences(listed, this.#known, found.channels, this.#ctx.origins.origins, partial)) await this.#settle(outcome);
+      this.#countRequests();
     } catch (error) {
+      this.#countRequests();
       const e = error as Error;
       this.#ctx.progress(`${stage} ${this.agency.id}: stopped by an unexpected error: ${e.stack ?? e.message}`);
       this.#ctx.fail({
@@ -91,6 +93,15 @@ export class AgencyRun {
         message: `${this.agency.id}: ${stage} stopped by an unexpected error: ${e.message}`, templateChange: false,
       });
     }
+  }
+
+  /** Crawl economics: every request the fetcher sent, and what one stored transcript cost. */
+  #countRequests(): void {
+    const r = this.report;
+    r.stored ??= 0;
+    r.requests = this.#fetcher.requestsSent();
+    r.requestsPerTranscript = r.stored > 0 ? Math.round((r.requests / r.stored) * 100) / 100 : null;
+    this.#ctx.progress(`fetch ${this.agency.id}: ${r.requests} requests for ${r.stored} stored transcripts (${r.requestsPerTranscript ?? '-'} per transcript)`);
   }
 
   /** The crawl state to write at the close, or null when there is nothing to keep. */
@@ -144,10 +155,11 @@ export class AgencyRun {
     return outages;
   }
 
-  /** Newest first (by instant), so --limit keeps the most recent pages. */
+  /** Newest first (by instant, modified or published), so --limit keeps the most recent pages. */
   #order(candidates: Candidate[]): Candidate[] {
     const at = (c: Candidate) => {
-      const t = c.lastmod === undefined ? NaN : Date.parse(c.lastmod);
+      const date = candidateDate(c);
+      const t = date === undefined ? NaN : Date.parse(date);
       return Number.isNaN(t) ? -Infinity : t;
     };
     let ordered = [...candidates].sort((a, b) => at(b) - at(a) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
@@ -206,6 +218,7 @@ export class AgencyRun {
     if (o.kind === 'not-modified') r.notModified++;
     if (o.kind === 'not-transcript') r.notTranscripts++;
     if (o.kind === 'stored' && o.observation.kind === 'unchanged') r.unchanged++;
+    if (o.kind === 'stored' && o.observation.kind !== 'unchanged') r.stored = (r.stored ?? 0) + 1;
     if (o.kind === 'gone' || o.kind === 'absent') {
       // Forget validators: a page that comes back must be fetched, even with its old lastmod.
       if (o.page) this.#known.set(o.url, forgetValidators(o.page));
