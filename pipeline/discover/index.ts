@@ -55,6 +55,11 @@ export interface ChannelReport {
    * is `www sitemap-index /sitemap_index.xml > /state_briefing-sitemap.xml`. */
   channel: string;
   ok: boolean;
+  /**
+   * A sitemap index's child sitemaps its `follow` pattern did not take (canonical paths), so a
+   * new kind of sitemap shows in the report instead of being dropped silently; absent when none.
+   */
+  skippedSitemaps?: string[];
   /** Candidates (after include/exclude and `since`/`until`) this channel listed; an index counts its children's. */
   urls: number;
   error?: string;
@@ -290,6 +295,11 @@ class ChannelReader {
         ? // An index whose every child failed has discovered nothing: it must not count as working.
           { channel, ok: false, urls: 0, error: `all ${children.length} followed sitemaps failed` }
         : { channel, ok: true, urls: 0 };
+    const skipped = sitemaps.filter((entry) => !children.includes(entry)).map((entry) => pathOf(this.origins.toCanonical(entry.loc) ?? entry.loc));
+    if (skipped.length > 0) {
+      index.skippedSitemaps = skipped.sort();
+      this.log(`discover: ${channel}: not followed: ${index.skippedSitemaps.join(', ')}`);
+    }
     return [{ report: index, listed: [] }, ...results.map((result) => ({ ...result, parent: index }))];
   }
 

@@ -96,7 +96,8 @@ describe('discover', () => {
     ];
     expect(candidates).toEqual(expected);
     expect(channels).toEqual([
-      { channel: 'www sitemap-index /sitemap_index.xml', ok: true, urls: 5 },
+      // The child sitemap `follow` does not take is named, not dropped silently.
+      { channel: 'www sitemap-index /sitemap_index.xml', ok: true, urls: 5, skippedSitemaps: ['/page-sitemap.xml'] },
       { channel: CHILD1, ok: true, urls: 4 },
       { channel: CHILD2, ok: true, urls: 1 },
       { channel: RSS, ok: true, urls: 2 },
@@ -288,7 +289,7 @@ describe('discover', () => {
     routes['/www/state_briefing-sitemap2.xml'] = { status: 404, body: 'gone' };
     const partly = await run(routes, both);
     expect(partly.channels.find((report) => report.channel === CHILD2)).toMatchObject({ ok: false });
-    expect(partly.channels[0]).toEqual({ channel: 'www sitemap-index /sitemap_index.xml', ok: true, urls: 4 });
+    expect(partly.channels[0]).toEqual({ channel: 'www sitemap-index /sitemap_index.xml', ok: true, urls: 4, skippedSitemaps: ['/page-sitemap.xml'] });
     await server?.close();
 
     routes['/www/state_briefing-sitemap.xml'] = { status: 403, body: 'Access Denied' };
