@@ -74,7 +74,7 @@ export class AgencyRun {
       this.#hasState = state !== null;
       this.#known = new Map((state?.pages ?? []).map((p) => [p.url, p]));
       const found = await this.#discover();
-      if (!found) return;
+      if (!found) return this.#countRequests();
       stage = 'fetch';
       const candidates = this.#order(found.candidates);
       await this.#fetchAll(candidates);
@@ -87,7 +87,9 @@ export class AgencyRun {
       const partial = o.since !== undefined || o.until !== undefined || o.limit !== undefined;
       const listed = new Set(found.candidates.map((c) => c.url));
       for (const outcome of absences(listed, this.#known, found.channels, this.#ctx.origins.origins, partial)) await this.#settle(outcome);
+      this.#countRequests();
     } catch (error) {
+      this.#countRequests();
       const e = error as Error;
       this.#ctx.progress(`${stage} ${this.agency.id}: stopped by an unexpected error: ${e.stack ?? e.message}`);
       this.#ctx.fail({
@@ -95,6 +97,15 @@ export class AgencyRun {
         message: `${this.agency.id}: ${stage} stopped by an unexpected error: ${e.message}`, templateChange: false,
       });
     }
+  }
+
+  /** Crawl economics: every request the fetcher sent, and what one stored transcript cost. */
+  #countRequests(): void {
+    const r = this.report;
+    r.stored ??= 0;
+    r.requests = this.#fetcher.requestsSent();
+    r.requestsPerTranscript = r.stored > 0 ? Math.round((r.requests / r.stored) * 100) / 100 : null;
+    this.#ctx.progress(`fetch ${this.agency.id}: ${r.requests} requests for ${r.stored} stored transcripts (${r.requestsPerTranscript ?? '-'} per transcript)`);
   }
 
   /** The crawl state to write at the close, or null when there is nothing to keep. */
@@ -148,7 +159,7 @@ export class AgencyRun {
     return outages;
   }
 
-  /** Newest first (by instant), so --limit keeps the most recent pages. */
+  /** Newest first (by instant, modified or published), so --limit keeps the most recent pages. */
   #order(candidates: Candidate[]): Candidate[] {
     let ordered = [...candidates].sort(newestFirst);
     if (this.#ctx.options.limit !== undefined) ordered = ordered.slice(0, this.#ctx.options.limit);
@@ -164,7 +175,7 @@ export class AgencyRun {
    */
   async #fetchAll(candidates: Candidate[]): Promise<void> {
     const { dataset, now, progress, options, deadline } = this.#ctx;
-    const plan = planCrawl(candidates, this.#known);
+    const plan = planCrawl(candidates, this.#known, this.agency.version ?? '0', now());
     const page = (candidate: Candidate) => processPage(candidate, {
       agency: this.agency, http: this.#fetcher, origins: this.#ctx.origins.origins, foreign: this.#ctx.origins.foreign,
       known: this.#known, now, existing: (id) => dataset.readRecord(id),
@@ -227,6 +238,7 @@ export class AgencyRun {
     if (o.kind === 'not-modified') r.notModified++;
     if (o.kind === 'not-transcript') r.notTranscripts++;
     if (o.kind === 'stored' && o.observation.kind === 'unchanged') r.unchanged++;
+    if (o.kind === 'stored' && o.observation.kind !== 'unchanged') r.stored = (r.stored ?? 0) + 1;
     if (o.kind === 'gone' || o.kind === 'absent') {
       // Forget validators: a page that comes back must be fetched, even with its old lastmod.
       if (o.page) this.#known.set(o.url, forgetValidators(o.page));

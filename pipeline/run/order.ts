@@ -11,9 +11,9 @@
  * "Newest" compares instants (Date.parse), not strings: `2025-03-11T17:52:09-04:00` is after
  * `2025-03-11T20:00:00Z`, whatever their spelling.
  */
-import type { Candidate } from '../discover/index.ts';
+import { candidateDate, type Candidate } from '../discover/index.ts';
 import type { CrawledPage } from '../schema/types.ts';
-import { unchangedSinceRead } from './page.ts';
+import { decidedWithoutRequest } from './page.ts';
 
 export interface CrawlPlan {
   /** Decided without a request. */
@@ -30,16 +30,20 @@ export function instant(date: string | undefined): number {
   return Number.isNaN(t) ? -Infinity : t;
 }
 
-/** Newest first by instant, then by URL (deterministic). */
+/** Newest first by instant (modified or published, the newer), then by URL (deterministic). */
 export function newestFirst(a: Candidate, b: Candidate): number {
-  const ta = instant(a.lastmod);
-  const tb = instant(b.lastmod);
+  const ta = instant(candidateDate(a));
+  const tb = instant(candidateDate(b));
   if (ta !== tb) return ta > tb ? -1 : 1;
   return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
 }
 
-/** Orders `candidates` (already newest first) against what the crawl state knows. */
-export function planCrawl(candidates: readonly Candidate[], known: ReadonlyMap<string, CrawledPage>): CrawlPlan {
+/**
+ * Orders `candidates` (already newest first) against what the crawl state knows.
+ *
+ * @param version The adapter's version (a not-transcript verdict of another version is re-judged).
+ */
+export function planCrawl(candidates: readonly Candidate[], known: ReadonlyMap<string, CrawledPage>, version: string, now: Date): CrawlPlan {
   // The newest date the crawl state has read: anything unknown and dated after it appeared since.
   let horizon = -Infinity;
   for (const page of known.values()) horizon = Math.max(horizon, instant(page.lastmod));
@@ -49,8 +53,8 @@ export function planCrawl(candidates: readonly Candidate[], known: ReadonlyMap<s
   const revalidation: Candidate[] = [];
   for (const candidate of candidates) {
     const prior = known.get(candidate.url);
-    if (unchangedSinceRead(candidate, prior)) unchanged.push(candidate);
-    else if (prior === undefined) (instant(candidate.lastmod) > horizon ? fresh : backlog).push(candidate);
+    if (decidedWithoutRequest(candidate, prior, version, now)) unchanged.push(candidate);
+    else if (prior === undefined) (instant(candidateDate(candidate)) > horizon ? fresh : backlog).push(candidate);
     else if (candidate.lastmod) fresh.push(candidate);
     else revalidation.push(candidate);
   }

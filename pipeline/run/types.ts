@@ -59,6 +59,12 @@ export interface AgencyReport {
   backlog: number;
   /** The time budget stopped this agency before every candidate was attempted; absent otherwise. */
   budgetStopped?: true;
+  /** Transcripts this run added, revised or restored. */
+  stored?: number;
+  /** Every HTTP request the fetcher sent for the agency: discovery, robots.txt, pages, fallbacks, retries. */
+  requests?: number;
+  /** `requests / stored`, two decimals: what one new or changed transcript cost; null when none was stored. */
+  requestsPerTranscript?: number | null;
 }
 
 export interface RunReport {

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { SCHEMA_DIR } from '../schema/files.ts';
 import { BROWSE_JS, STYLE_CSS } from './assets.ts';
 import { CatalogBuilder } from './catalog.ts';
-import { FileSet, resultOf, type Closed, type SiteContext, type SiteExport } from './exports/export.ts';
-import { sitePath, transcriptPath } from './html.ts';
+import { FileSet, resultOf, siteLink, type Closed, type SiteContext, type SiteExport } from './exports/export.ts';
+import { transcriptPath } from './html.ts';
 import { browsePage } from './pages/browse.ts';
 import { codebookPage } from './pages/codebook.ts';
 import { coveragePage } from './pages/coverage.ts';
@@ -167,10 +167,7 @@ export const useDataExport = () =>
 /** sitemap.xml (sitemaps.org 0.9): every page but 404.html, sorted; absolute with --site-url. */
 export const sitemapExport = () =>
   atClose('sitemap.xml', 'application/xml', 'Every page of the site, for search engines.', (site) => {
-    const loc = (rel: string) => {
-      const path = sitePath(site.base, rel.replace(/(^|\/)index\.html$/, '$1'));
-      return site.siteUrl ? new URL(path.slice(site.base.length), site.siteUrl).href : path;
-    };
+    const loc = (rel: string) => siteLink(site, rel.replace(/(^|\/)index\.html$/, '$1'));
     const urls = [...site.files.pages].filter((p) => p !== '404.html').map(loc).sort().map((u) => `<url><loc>${escXml(u)}</loc></url>`);
     return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
   });
