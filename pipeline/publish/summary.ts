@@ -43,6 +43,14 @@ export function stepSummary(input: SummaryInput): string {
     );
     const broken = report.agencies.flatMap((a) => a.channels.filter((c) => !c.ok).map((c) => `${a.agency}: ${c.channel}: ${c.error ?? 'failed'}`));
     if (broken.length) parts.push(`Discovery channels that failed:\n\n${broken.map((b) => `- ${inline(b)}`).join('\n')}`);
+    // What discovery saw but no adapter rule takes: a new URL shape or kind of sitemap is an adapter edit.
+    const unread = report.agencies.flatMap((a) =>
+      a.channels.flatMap((c) => [
+        ...(c.unknownShapes ? [`${a.agency}: ${c.channel}: ${c.unknownShapes.count} URLs of unknown shape, e.g. ${c.unknownShapes.examples.join(' ')}`] : []),
+        ...(c.skippedSitemaps ? [`${a.agency}: ${c.channel}: sitemaps not followed: ${c.skippedSitemaps.join(', ')}`] : []),
+      ]),
+    );
+    if (unread.length) parts.push(`Discovered but not recognised by the adapter:\n\n${unread.map((u) => `- ${inline(u)}`).join('\n')}`);
   }
 
   parts.push(

@@ -121,6 +121,7 @@ export class AgencyRun {
       const found = await discover(this.agency, {
         http: this.#fetcher,
         origins: origins.origins,
+        log: progress,
         ...(options.since ? { since: options.since } : {}),
         ...(options.until ? { until: options.until } : {}),
       });

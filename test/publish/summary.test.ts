@@ -57,6 +57,22 @@ Committed \`0123456789ab\` (9 files) and pushed to origin/main after 2 attempts 
 `);
   });
 
+  it('lists the URL shapes and sitemaps the adapter does not recognise', () => {
+    const r = report();
+    r.agencies[0]!.channels[0] = {
+      channel: 'www sitemap-index /sitemap_index.xml', ok: true, urls: 1450,
+      skippedSitemaps: ['/post-sitemap.xml'],
+      unknownShapes: { count: 120, examples: ['https://www.state.gov/countries-areas/albania/'] },
+    };
+    const md = stepSummary({ report: r, changes: changesOf(r), remote: 'origin', branch: 'main' });
+    expect(md).toContain(`Discovered but not recognised by the adapter:
+
+- state: www sitemap-index /sitemap\\_index.xml: 120 URLs of unknown shape, e.g. https://www.state.gov/countries-areas/albania/
+- state: www sitemap-index /sitemap\\_index.xml: sitemaps not followed: /post-sitemap.xml
+`);
+    expect(stepSummary({ report: report(), changes: changesOf(report()), remote: 'origin', branch: 'main' })).not.toContain('not recognised');
+  });
+
   it('lists failures with page text escaped, and says why a partial run is red', () => {
     const r = report({
       added: [], revised: [], changed: false, exitCode: 2,
