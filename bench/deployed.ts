@@ -11,6 +11,7 @@ import { ROOT } from './measure.ts';
 /** What the workflow's shell would substitute on a runner. */
 const RUNNER: Record<string, string> = {
   BASE_PATH: '/podium',
+  SITE_URL: 'https://owner.github.io/podium',
   GITHUB_REPOSITORY: 'owner/podium',
   '$(git rev-parse HEAD)': '0123456789abcdef0123456789abcdef01234567',
 };

@@ -2,9 +2,9 @@
  * Every export of the site, in the order they close: the downloads first, then the page sets and
  * pages that describe them, the sitemap last (it lists every page written before it).
  */
-import { browseData, browsePageExport, browseScriptExport, coveragePageExport, homePageExport, notFoundExport, peoplePages, sitemapExport, styleExport, transcriptPages, useDataExport } from '../page-sets.ts';
+import { browseData, browsePageExport, browseScriptExport, codebookExport, coveragePageExport, homePageExport, notFoundExport, peoplePages, sitemapExport, styleExport, transcriptPages, useDataExport } from '../page-sets.ts';
 import { datasetFileExport } from './copy.ts';
-import { turnsCsv } from './csv.ts';
+import { participantsCsv, transcriptsCsv, turnsCsv } from './csv.ts';
 import { dataPackageExport } from './datapackage.ts';
 import type { SiteExport } from './export.ts';
 import { feedExport } from './feed.ts';
@@ -19,7 +19,9 @@ export interface ExportOptions {
 export function siteExports(o: ExportOptions): SiteExport[] {
   return [
     ndjsonExport(o.gzip),
+    transcriptsCsv(o.gzip),
     turnsCsv(o.gzip),
+    participantsCsv(o.gzip),
     sqliteExport(o.gzip),
     datasetFileExport('index.json', 'The catalog: one entry per transcript, with the path of its record under `data/`.', { name: 'index', format: 'json', jsonSchema: 'schemas/v1/index.schema.json' }),
     datasetFileExport('changelog.json', 'What each run added, revised, withdrew or restored.', { name: 'changelog', format: 'json', jsonSchema: 'schemas/v1/changelog.schema.json' }),
@@ -29,6 +31,7 @@ export function siteExports(o: ExportOptions): SiteExport[] {
     homePageExport(),
     browsePageExport(),
     coveragePageExport(),
+    codebookExport(),
     styleExport(),
     browseScriptExport(),
     notFoundExport(),
