@@ -31,8 +31,8 @@ export function shellWords(line: string): string[] {
   return words;
 }
 
-/** The arguments pages.yml gives `podium site`, with --out and --dest replaced by the bench's. */
-export function deployedSiteArgs(out: string, dest: string, workflow = readFileSync(new URL('.github/workflows/pages.yml', `file://${ROOT}`), 'utf8')): string[] {
+/** The arguments pages.yml gives `podium site`, with --out, --dest and --assets (when given) replaced by the bench's. */
+export function deployedSiteArgs(out: string, dest: string, assets: string, workflow = readFileSync(new URL('.github/workflows/pages.yml', `file://${ROOT}`), 'utf8')): string[] {
   const jobs = (parse(workflow) as { jobs: Record<string, { steps?: Step[] }> }).jobs;
   const lines = Object.values(jobs)
     .flatMap((j) => j.steps ?? [])
@@ -48,5 +48,6 @@ export function deployedSiteArgs(out: string, dest: string, workflow = readFileS
   };
   set('--out', out);
   set('--dest', dest);
+  if (args.includes('--assets')) set('--assets', assets);
   return args;
 }

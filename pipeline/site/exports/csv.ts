@@ -1,6 +1,6 @@
 /** CSV downloads, RFC 4180 (CRLF line ends, fields quoted when they must be): turns.csv. */
 import type { Transcript } from '../../schema/types.ts';
-import { FileSink, gzName, inSite, type ExportResult, type SiteExport } from './export.ts';
+import { bulkFile, FileSink, gzName, type ExportResult, type SiteExport } from './export.ts';
 
 export const TURN_COLUMNS = ['id', 'date', 'agency', 'turn', 'speaker', 'role', 'askedBy', 'text'] as const;
 
@@ -41,7 +41,7 @@ export function csvExport(table: CsvTable, gzip: boolean): SiteExport {
     download: 'bulk',
     resource: table.resource,
     async open(site) {
-      sink = await FileSink.open(inSite(site, path), gzip);
+      sink = await FileSink.open(bulkFile(site, path), gzip);
       await sink.write(table.header);
     },
     async add(t) {

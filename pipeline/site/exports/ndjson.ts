@@ -1,6 +1,6 @@
 /** transcripts.ndjson: every record, one JSON object a line, in catalog order. */
 import type { Transcript } from '../../schema/types.ts';
-import { FileSink, gzName, inSite, type ExportResult, type SiteExport } from './export.ts';
+import { bulkFile, FileSink, gzName, type ExportResult, type SiteExport } from './export.ts';
 
 export function ndjsonExport(gzip: boolean): SiteExport {
   const path = gzName('transcripts.ndjson', gzip);
@@ -12,7 +12,7 @@ export function ndjsonExport(gzip: boolean): SiteExport {
     download: 'bulk',
     resource: { name: 'transcripts', format: 'ndjson', encoding: 'utf-8', jsonSchema: 'schemas/v1/transcript.schema.json' },
     async open(site) {
-      sink = await FileSink.open(inSite(site, path), gzip);
+      sink = await FileSink.open(bulkFile(site, path), gzip);
     },
     async add(t: Transcript) {
       await sink.write(`${JSON.stringify(t)}\n`);

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import type { Transcript } from '../../schema/types.ts';
-import { FileSink, gzName, inSite, sha256, type ExportResult, type SiteExport } from './export.ts';
+import { bulkFile, FileSink, gzName, sha256, type ExportResult, type SiteExport } from './export.ts';
 
 const SCHEMA = `
 CREATE TABLE transcripts (
@@ -73,7 +73,7 @@ export function sqliteExport(gzip: boolean): SiteExport {
     download: 'bulk',
     resource: { name: 'podium-sqlite', format: 'sqlite' },
     async open(site) {
-      file = inSite(site, 'podium.sqlite');
+      file = bulkFile(site, 'podium.sqlite');
       db = new SqliteExport(file);
     },
     async add(t) {
