@@ -152,7 +152,7 @@ export async function discover(agency: Agency, options: DiscoverOptions): Promis
   }
   if (reports.every((report) => !report.ok)) {
     const reasons = reports.map((report) => `${report.channel}: ${report.error}`).join('; ');
-    throw new DiscoveryError(agency.origins[0]?.url ?? agency.id, `every discovery channel failed: ${reasons}`);
+    throw new DiscoveryError(agency.origins[0]?.url ?? agency.id, `every discovery channel failed: ${reasons}`, { channels: reports });
   }
   return { candidates, channels: reports };
 }

@@ -4,11 +4,15 @@
  * pages (home, browse, coverage, "Use the data", the sitemap) are written at close, after the
  * downloads they describe. Every page goes through the site's writer, so the sitemap lists them.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SCHEMA_DIR } from '../schema/files.ts';
 import { BROWSE_JS, STYLE_CSS } from './assets.ts';
 import { CatalogBuilder } from './catalog.ts';
-import { FileSet, resultOf, type Closed, type SiteContext, type SiteExport } from './exports/export.ts';
-import { sitePath, transcriptPath } from './html.ts';
+import { FileSet, resultOf, siteLink, type Closed, type SiteContext, type SiteExport } from './exports/export.ts';
+import { transcriptPath } from './html.ts';
 import { browsePage } from './pages/browse.ts';
+import { codebookPage } from './pages/codebook.ts';
 import { coveragePage } from './pages/coverage.ts';
 import { homePage, type RecentRevision } from './pages/home.ts';
 import { PeopleIndex } from './pages/people.ts';
@@ -146,6 +150,10 @@ export function homePageExport(): SiteExport {
 
 export const browsePageExport = () => atClose('browse/index.html', 'text/html', 'Browse and search.', (site) => browsePage(site.base));
 export const coveragePageExport = () => atClose('coverage/index.html', 'text/html', 'What the dataset covers, and its gaps.', (site) => coveragePage(site.base, { entries: [...site.entries], agencyNames: new Map(site.agencyNames) }));
+/** The codebook: schemas/README.md's section on what the derived fields mean. */
+export const codebookExport = () =>
+  atClose('codebook/index.html', 'text/html', 'What the derived fields mean: kinds, roles, labels, questions, names, days, known limits.', async (site) =>
+    codebookPage(site.base, await readFile(join(SCHEMA_DIR, 'README.md'), 'utf8')));
 export const styleExport = () => atClose('assets/style.css', 'text/css', 'The site\'s style sheet.', () => STYLE_CSS);
 export const browseScriptExport = () => atClose('assets/browse.js', 'text/javascript', 'Browse and search, in the browser.', () => BROWSE_JS);
 export const notFoundExport = () =>
@@ -159,10 +167,7 @@ export const useDataExport = () =>
 /** sitemap.xml (sitemaps.org 0.9): every page but 404.html, sorted; absolute with --site-url. */
 export const sitemapExport = () =>
   atClose('sitemap.xml', 'application/xml', 'Every page of the site, for search engines.', (site) => {
-    const loc = (rel: string) => {
-      const path = sitePath(site.base, rel.replace(/(^|\/)index\.html$/, '$1'));
-      return site.siteUrl ? new URL(path.slice(site.base.length), site.siteUrl).href : path;
-    };
+    const loc = (rel: string) => siteLink(site, rel.replace(/(^|\/)index\.html$/, '$1'));
     const urls = [...site.files.pages].filter((p) => p !== '404.html').map(loc).sort().map((u) => `<url><loc>${escXml(u)}</loc></url>`);
     return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
   });
