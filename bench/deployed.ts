@@ -11,8 +11,8 @@ import { ROOT } from './measure.ts';
 
 /** What the runner's environment holds when the step runs (configure-pages' outputs included). */
 const RUNNER: Record<string, string> = {
-  SITE_URL: 'https://owner.github.io/podium',
   BASE_PATH: '/podium',
+  SITE_URL: 'https://owner.github.io/podium',
   GITHUB_REPOSITORY: 'owner/podium',
   GITHUB_REPOSITORY_OWNER: 'owner',
 };
@@ -24,7 +24,8 @@ interface Step {
 
 /** The words bash makes of the arguments after `podium --`, expanded in the runner's environment. */
 export function shellWords(line: string): string[] {
-  const script = line.replace(/\$\(git rev-parse HEAD\)/g, COMMIT).replace(/^.*?\bpodium --\s/, 'printf "%s\\0" ');
+  // set -u: a variable the runner has that RUNNER lacks fails here instead of expanding to nothing.
+  const script = `set -u; ${line.replace(/\$\(git rev-parse HEAD\)/g, COMMIT).replace(/^.*?\bpodium --\s/, 'printf "%s\\0" ')}`;
   const out = spawnSync('bash', ['-c', script], { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...RUNNER }, encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`bench: could not expand pages.yml's site command: ${out.stderr}`);
   return out.stdout.split('\0').slice(0, -1);

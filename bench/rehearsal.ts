@@ -58,6 +58,12 @@ export interface RehearsalRun {
   failures: { stage: string; agency: string | null; message: string }[];
   /** Requests each host received in this run. */
   requests: Record<string, number>;
+  /**
+   * Each host's average rate between its first and last request of the run, as a share of its
+   * ceiling: near 1 the run was paced by the crawl-delay (and projects to real time), well below
+   * it by this machine's CPU (a real run would fetch more per run).
+   */
+  utilisation: Record<string, number | null>;
 }
 
 export interface RehearsalHost {
@@ -73,6 +79,8 @@ export interface RehearsalHost {
   peakPerSecond: number;
   minGapMs: number;
   requests: number;
+  /** Requests by the status the mirror answered. */
+  statuses: Record<string, number>;
   /** URLs the host lists, candidates among them (the adapter's URL filter), transcripts among those. */
   listed: number;
   candidates: number;
@@ -145,9 +153,12 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       const m = await measurePodium(args);
       const report = JSON.parse(await readFile(reportFile, 'utf8').catch(() => 'null')) as Report | null;
       const requests: Record<string, number> = {};
+      const utilisation: Record<string, number | null> = {};
       for (const h of inRun) {
         const slice = h.log.slice(before.get(h));
         requests[hostName(h)] = slice.length;
+        const span = slice.length > 1 ? slice.at(-1)!.at - slice[0]!.at : 0;
+        utilisation[hostName(h)] = span > 0 ? (slice.length - 1) / span * gapMs(h) : null;
         // A window of about half a mirror second, so that arrival jitter at its two ends is small.
         const rate = hostRate(slice, Math.max(10, Math.ceil(500 / gapMs(h))));
         const seen = peaks.get(h) ?? { peak: 0, minGap: Infinity };
@@ -167,6 +178,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         neverRequested,
         failures: (report?.failures ?? []).map((f) => ({ stage: f.stage, agency: f.agency ?? null, message: f.message })),
         requests,
+        utilisation,
       });
       if (n === 1) {
         const v = await measurePodium(['validate', '--out', out]);
@@ -204,6 +216,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         peakPerSecond: peaks.get(h)?.peak ?? 0,
         minGapMs: Number.isFinite(peaks.get(h)?.minGap ?? Infinity) ? peaks.get(h)!.minGap : 0,
         requests: h.log.length,
+        statuses: h.log.reduce<Record<string, number>>((c, r) => ((c[r.status] = (c[r.status] ?? 0) + 1), c), {}),
         listed: h.site.items.length,
         candidates: h.candidates.size,
         transcripts: h.transcripts.size,

@@ -103,14 +103,15 @@ if (only.has('rehearsal')) {
     row(h.host, String(h.listed), String(h.candidates), String(h.transcripts), String(h.requests), `${f(h.gapMs)} (${f((h.gapMs * r.scale) / 1000)})`, f(h.peakPerSecond), f(h.ceilingPerSecond), f(h.minGapMs, 2));
   }
   console.log('');
-  row('run', 'exit', 'wall s (real h)', 'stored', 'stored per agency', 'backlog (report)', 'never requested', 'failures');
-  row('---:', '---:', '---:', '---:', '---', '---:', '---', '---');
+  row('run', 'exit', 'wall s (real h)', 'stored', 'stored per agency', 'backlog (report)', 'never requested', 'pace / ceiling per host', 'failures');
+  row('---:', '---:', '---:', '---:', '---', '---:', '---', '---', '---');
   for (const x of r.runs) {
     row(
       String(x.run), String(x.exitCode), `${f(x.ms / 1000)} (${f((x.ms * r.scale) / 3_600_000, 2)})`, String(x.stored),
       Object.entries(x.storedByAgency).map(([a, n]) => `${a} ${n}`).join(', '),
       x.backlog === null ? '—' : String(x.backlog),
       Object.entries(x.neverRequested).map(([a, n]) => `${a} ${n}`).join(', '),
+      Object.entries(x.utilisation).filter(([, u]) => u !== null).map(([h, u]) => `${h.replace(/^www\./, '')} ${f(u!, 2)}`).join(', '),
       x.failures.map((e) => `${e.stage} ${e.agency ?? ''}`.trim()).join('; ') || '—',
     );
   }

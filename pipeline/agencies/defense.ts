@@ -11,6 +11,8 @@ const ARTICLE = /^\/(?:News|Newsroom)\/Transcripts\/Transcript\/Article\/(\d+)\/
 export const defense: Agency = {
   id: 'defense',
   name: 'U.S. Department of Defense',
+  // Bump when an edit may change which pages are transcripts: not-transcript verdicts are re-judged.
+  version: '2026.12.1',
   origins: [
     { name: 'www', url: 'https://www.defense.gov' },
     { name: 'war', url: 'https://www.war.gov' },

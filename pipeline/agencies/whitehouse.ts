@@ -9,6 +9,8 @@ import { LABEL } from '../transcript/labels.ts';
 export const whitehouse: Agency = {
   id: 'whitehouse',
   name: 'The White House',
+  // Bump when an edit may change which pages are transcripts: not-transcript verdicts are re-judged.
+  version: '2026.12.1',
   origins: [
     { name: 'www', url: 'https://www.whitehouse.gov' },
     { name: 'archive', url: 'https://bidenwhitehouse.archives.gov' },

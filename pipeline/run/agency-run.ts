@@ -13,6 +13,8 @@ import type { CrawledPage, CrawlState } from '../schema/types.ts';
 import { SCHEMA_VERSION } from '../schema/version.ts';
 import type { Dataset } from '../store/dataset.ts';
 import { absences } from './absences.ts';
+import type { Deadline } from './budget.ts';
+import { newestFirst, planCrawl } from './order.ts';
 import type { AgencyOrigins } from './origin-scope.ts';
 import { processPage, type PageOutcome } from './page.ts';
 import type { AgencyReport, PageFailure, RunOptions } from './types.ts';
@@ -28,6 +30,8 @@ export interface AgencyRunContext {
   store: (outcome: PageOutcome) => Promise<void>;
   /** Reports a failure that is not a page's (a discovery outage, an exception). */
   fail: (failure: PageFailure) => void;
+  /** This agency's share of the time budget. */
+  deadline: Deadline;
 }
 
 export class AgencyRun {
@@ -54,7 +58,7 @@ export class AgencyRun {
         ...options.fetcher,
       }),
     );
-    this.report = { agency: agency.id, channels: [], candidates: 0, requested: 0, skipped: 0, notModified: 0, notTranscripts: 0, unchanged: 0 };
+    this.report = { agency: agency.id, channels: [], candidates: 0, requested: 0, skipped: 0, notModified: 0, notTranscripts: 0, unchanged: 0, backlog: 0 };
   }
 
   /** Whether discovery produced candidates (false: every channel of every origin failed). */
@@ -70,7 +74,7 @@ export class AgencyRun {
       this.#hasState = state !== null;
       this.#known = new Map((state?.pages ?? []).map((p) => [p.url, p]));
       const found = await this.#discover();
-      if (!found) return;
+      if (!found) return this.#countRequests();
       stage = 'fetch';
       const candidates = this.#order(found.candidates);
       await this.#fetchAll(candidates);
@@ -83,7 +87,9 @@ export class AgencyRun {
       const partial = o.since !== undefined || o.until !== undefined || o.limit !== undefined;
       const listed = new Set(found.candidates.map((c) => c.url));
       for (const outcome of absences(listed, this.#known, found.channels, this.#ctx.origins.origins, partial)) await this.#settle(outcome);
+      this.#countRequests();
     } catch (error) {
+      this.#countRequests();
       const e = error as Error;
       this.#ctx.progress(`${stage} ${this.agency.id}: stopped by an unexpected error: ${e.stack ?? e.message}`);
       this.#ctx.fail({
@@ -91,6 +97,15 @@ export class AgencyRun {
         message: `${this.agency.id}: ${stage} stopped by an unexpected error: ${e.message}`, templateChange: false,
       });
     }
+  }
+
+  /** Crawl economics: every request the fetcher sent, and what one stored transcript cost. */
+  #countRequests(): void {
+    const r = this.report;
+    r.stored ??= 0;
+    r.requests = this.#fetcher.requestsSent();
+    r.requestsPerTranscript = r.stored > 0 ? Math.round((r.requests / r.stored) * 100) / 100 : null;
+    this.#ctx.progress(`fetch ${this.agency.id}: ${r.requests} requests for ${r.stored} stored transcripts (${r.requestsPerTranscript ?? '-'} per transcript)`);
   }
 
   /** The crawl state to write at the close, or null when there is nothing to keep. */
@@ -144,41 +159,53 @@ export class AgencyRun {
     return outages;
   }
 
-  /** Newest first (by instant), so --limit keeps the most recent pages. */
+  /** Newest first (by instant, modified or published), so --limit keeps the most recent pages. */
   #order(candidates: Candidate[]): Candidate[] {
-    const at = (c: Candidate) => {
-      const t = c.lastmod === undefined ? NaN : Date.parse(c.lastmod);
-      return Number.isNaN(t) ? -Infinity : t;
-    };
-    let ordered = [...candidates].sort((a, b) => at(b) - at(a) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    let ordered = [...candidates].sort(newestFirst);
     if (this.#ctx.options.limit !== undefined) ordered = ordered.slice(0, this.#ctx.options.limit);
     this.report.candidates = ordered.length;
     return ordered;
   }
 
   /**
-   * Every candidate through processPage, each stored as soon as it is done (a run holds one page
-   * per slot, never the whole crawl). An exception stops new pages; those in flight finish first,
-   * so nothing is written after the run closes.
+   * Every candidate through processPage in the plan's order (order.ts), each stored as soon as it
+   * is done (a run holds one page per slot, never the whole crawl). At the deadline no new page
+   * starts: the rest is the backlog. An exception stops new pages too. Either way the pages in
+   * flight finish first, so nothing is written after the run closes.
    */
   async #fetchAll(candidates: Candidate[]): Promise<void> {
-    const { dataset, now, progress, options } = this.#ctx;
+    const { dataset, now, progress, options, deadline } = this.#ctx;
+    const plan = planCrawl(candidates, this.#known, this.agency.version ?? '0', now());
+    const page = (candidate: Candidate) => processPage(candidate, {
+      agency: this.agency, http: this.#fetcher, origins: this.#ctx.origins.origins, foreign: this.#ctx.origins.foreign,
+      known: this.#known, now, existing: (id) => dataset.readRecord(id),
+    });
+    // Decided without a request, so never held back by the budget.
+    for (const candidate of plan.unchanged) await this.#settle(await page(candidate));
+
     const limit = pLimit(Math.max(1, (options.concurrency ?? 2) * Math.max(1, this.#ctx.origins.origins.enabled().length)));
+    const total = plan.queue.length;
     let done = 0;
     let stopped: { error: unknown } | null = null;
+    let outOfTime = false;
     // A transient failure (a 503, a reset) is tried once more after every other page, when the
     // site has had time to recover; only the second outcome counts.
-    const again: Candidate[] = [];
-    const attempt = (candidate: Candidate, last: boolean) =>
+    const again: { candidate: Candidate; outcome: PageOutcome }[] = [];
+    const attempt = (candidate: Candidate, first: PageOutcome | null) =>
       limit(async () => {
         if (stopped) return;
+        if (deadline.expired()) {
+          if (!outOfTime) progress(`budget ${this.agency.id}: time is up; no new page is started, the pages in flight finish`);
+          outOfTime = true;
+          // A retry not made keeps its first outcome (a failure); a page not started is backlog.
+          if (first) await this.#settle(first);
+          else this.report.backlog++;
+          return;
+        }
         try {
-          const outcome = await processPage(candidate, {
-            agency: this.agency, http: this.#fetcher, origins: this.#ctx.origins.origins, foreign: this.#ctx.origins.foreign,
-            known: this.#known, now, existing: (id) => dataset.readRecord(id),
-          });
-          if (!last && outcome.kind === 'failed' && outcome.transient) {
-            again.push(candidate);
+          const outcome = await page(candidate);
+          if (!first && outcome.kind === 'failed' && outcome.transient) {
+            again.push({ candidate, outcome });
             return;
           }
           await this.#settle(outcome);
@@ -187,14 +214,19 @@ export class AgencyRun {
           return;
         }
         done++;
-        if (done === candidates.length || done % 25 === 0) progress(`fetch ${this.agency.id}: ${done}/${candidates.length} pages`);
+        if (done === total || done % 25 === 0) progress(`fetch ${this.agency.id}: ${done}/${total} pages`);
       });
-    await Promise.all(candidates.map((candidate) => attempt(candidate, false)));
+    progress(`fetch ${this.agency.id}: ${total} pages to request (${plan.groups.fresh} new or changed, ${plan.groups.backlog} backlog, ${plan.groups.revalidation} to revalidate), ${plan.unchanged.length} unchanged since read`);
+    await Promise.all(plan.queue.map((candidate) => attempt(candidate, null)));
     if (again.length && !stopped) {
       progress(`fetch ${this.agency.id}: trying ${again.length} transient failures once more`);
-      await Promise.all(again.map((candidate) => attempt(candidate, true)));
+      await Promise.all(again.map(({ candidate, outcome }) => attempt(candidate, outcome)));
     }
     if (stopped) throw (stopped as { error: unknown }).error;
+    if (outOfTime) {
+      this.report.budgetStopped = true;
+      progress(`budget ${this.agency.id}: ${this.report.backlog} pages not attempted (backlog), left for the next run`);
+    }
   }
 
   /** Stores an outcome, then counts it and remembers what it taught about the page. */
@@ -206,6 +238,7 @@ export class AgencyRun {
     if (o.kind === 'not-modified') r.notModified++;
     if (o.kind === 'not-transcript') r.notTranscripts++;
     if (o.kind === 'stored' && o.observation.kind === 'unchanged') r.unchanged++;
+    if (o.kind === 'stored' && o.observation.kind !== 'unchanged') r.stored = (r.stored ?? 0) + 1;
     if (o.kind === 'gone' || o.kind === 'absent') {
       // Forget validators: a page that comes back must be fetched, even with its old lastmod.
       if (o.page) this.#known.set(o.url, forgetValidators(o.page));

@@ -13,6 +13,7 @@
 import type { CrawlState } from '../schema/types.ts';
 import { Dataset } from '../store/dataset.ts';
 import { AgencyRun } from './agency-run.ts';
+import { Budget } from './budget.ts';
 import { closeRun, reconcileIndex } from './close.ts';
 import { acquireLock } from './lock.ts';
 import { resolveRunOrigins } from './origin-scope.ts';
@@ -40,15 +41,17 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const runId = options.runId ?? startedAt.toISOString();
     const report: RunReport = {
       runId, agencies: [], added: [], revised: [], reprocessed: [], withdrawn: [], restored: [], failures: [],
-      changed: false, datasetVersion: null, exitCode: 0,
+      changed: false, datasetVersion: null, exitCode: 0, backlog: 0,
     };
+    const budget = new Budget(options.maxDurationMs, options.clock);
     const index = await dataset.readIndex();
     const entries = new Map((index?.transcripts ?? []).map((e) => [e.id, e]));
 
     const states: CrawlState[] = [];
     let discovered = 0;
-    for (const agency of options.agencies) {
+    for (const [i, agency] of options.agencies.entries()) {
       const run = new AgencyRun(agency, {
+        deadline: budget.share(options.agencies.length - i),
         options, origins: origins.get(agency.id)!, dataset, now, progress,
         store: async (o) => {
           report.changed = (await storeOutcome(o, agency.id, dataset, entries, report, now)) || report.changed;
@@ -57,6 +60,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       });
       await run.run();
       report.agencies.push(run.report);
+      report.backlog += run.report.backlog;
       const state = run.state();
       if (state) states.push(state);
       if (run.discovered) discovered++;

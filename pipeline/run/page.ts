@@ -13,7 +13,8 @@ import { observe, type Observation } from '../revisions/observe.ts';
 import type { CrawledPage, Source, Transcript } from '../schema/types.ts';
 
 export type PageOutcome =
-  | { url: string; kind: 'skipped' } // sitemap lastmod unchanged: not requested
+  | { url: string; kind: 'skipped' } // modification date unchanged, or a 404 waiting for its retry: not requested
+  | { url: string; kind: 'not-found'; page: CrawledPage } // 404/410 for a page never stored: remembered, retried later
   | { url: string; kind: 'not-modified'; page: CrawledPage } // HTTP 304
   | { url: string; kind: 'not-transcript'; page: CrawledPage; reason: string }
   | { url: string; kind: 'gone'; page: CrawledPage | undefined; status: number | undefined }
@@ -47,11 +48,39 @@ export interface PageContext {
 
 const HTML = ['text/html', 'application/xhtml+xml'];
 
+/**
+ * A URL that answered 404/410 and was never stored is asked again after a day, then after 2, 4,
+ * 8 … days, at most NOT_FOUND_MAX_DAYS apart: a sitemap that lists a dead URL costs a request a
+ * month, not a red run every two hours. A new modification date from a channel asks at once.
+ */
+export const NOT_FOUND_FIRST_DAYS = 1;
+export const NOT_FOUND_MAX_DAYS = 32;
+const DAY_MS = 86_400_000;
+
+/** A "not a transcript" verdict another adapter version reached is judged again, from a fresh body. */
+function mustRejudge(prior: CrawledPage | undefined, version: string): boolean {
+  return prior?.verdict === 'not-transcript' && !prior.notFound && (prior.judgedBy ?? '0') !== version;
+}
+
+/**
+ * Whether the crawl state and the channels decide a page with no request at all: a channel's
+ * modification date equal to the one we read (and no verdict to re-judge), or a remembered 404
+ * whose retry time has not come and no new modification date. The run's plan (order.ts) and
+ * processPage both ask this, so a budget never holds back a page that costs nothing.
+ */
+export function decidedWithoutRequest(candidate: Candidate, prior: CrawledPage | undefined, version: string, now: Date): boolean {
+  if (!prior) return false;
+  const modified = candidate.lastmod !== undefined && candidate.lastmod !== prior.lastmod;
+  if (prior.notFound) return !modified && Date.parse(prior.notFound.retryAt) > now.getTime();
+  return !mustRejudge(prior, version) && candidate.lastmod !== undefined && !modified;
+}
+
 export async function processPage(candidate: Candidate, ctx: PageContext): Promise<PageOutcome> {
   const url = candidate.url;
   const prior = ctx.known.get(url);
-  // The sitemap says the page has not changed since we read it: no request at all.
-  if (prior && candidate.lastmod && prior.lastmod === candidate.lastmod) return { url, kind: 'skipped' };
+  const version = ctx.agency.version ?? '0';
+  const rejudge = mustRejudge(prior, version);
+  if (decidedWithoutRequest(candidate, prior, version, ctx.now())) return { url, kind: 'skipped' };
 
   const requestUrl = ctx.origins.toRequest(url);
   if (!requestUrl) return { url, kind: 'failed', stage: 'fetch', message: `${url}: its origin is disabled for this run`, templateChange: false };
@@ -59,12 +88,17 @@ export async function processPage(candidate: Candidate, ctx: PageContext): Promi
   let fetched: { response: FetchResponse; via: Source['via']; fetchedUrl?: string; page?: ExtractedPage } | null = null;
   let fetchError: FetchError | null = null;
   try {
-    const response = await ctx.http.get({ url: requestUrl, etag: prior?.etag ?? null, lastModified: prior?.lastModified ?? null, expect: HTML });
+    const validators = rejudge ? {} : { etag: prior?.etag ?? null, lastModified: prior?.lastModified ?? null };
+    const response = await ctx.http.get({ url: requestUrl, ...validators, expect: HTML });
     fetched = { response, via: 'page' };
   } catch (error) {
     if (!(error instanceof FetchError)) return { url, kind: 'failed', stage: 'fetch', message: `${url}: ${(error as Error).message}`, templateChange: false };
     fetchError = error;
-    if (error.kind === 'gone') return { url, kind: 'gone', page: prior, status: error.status };
+    if (error.kind === 'gone') {
+      // A stored transcript becomes a tombstone; anything else is remembered and asked again later.
+      if (prior?.verdict === 'transcript' && prior.id) return { url, kind: 'gone', page: prior, status: error.status };
+      return { url, kind: 'not-found', page: notFound(url, prior, candidate, error.status === 410 ? 410 : 404, ctx.now()) };
+    }
     if (!error.fallback) return { url, kind: 'failed', stage: 'fetch', message: error.message, templateChange: false, transient: retryable(error) };
   }
 
@@ -88,7 +122,7 @@ export async function processPage(candidate: Candidate, ctx: PageContext): Promi
       response = null;
     }
   } catch (error) {
-    if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response);
+    if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response, version);
     if (error instanceof FallbacksFailed) {
       return { url, kind: 'failed', stage: 'fetch', message: error.message, templateChange: false, transient: retryable(fetchError!) };
     }
@@ -108,16 +142,17 @@ export async function processPage(candidate: Candidate, ctx: PageContext): Promi
     const observation = observe(await ctx.existing(fresh.id), fresh);
     const crawledPage: CrawledPage = { ...crawled(url, prior, candidate, response), verdict: 'transcript', id: fresh.id };
     delete crawledPage.reason;
+    delete crawledPage.judgedBy;
     return { url, kind: 'stored', page: crawledPage, observation, raw };
   } catch (error) {
-    if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response);
+    if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response, version);
     return { url, kind: 'failed', stage: 'extract', message: `${url}: ${(error as Error).message}`, templateChange: false };
   }
 }
 
-function extractFailure(url: string, error: ExtractError, prior: CrawledPage | undefined, candidate: Candidate, response: FetchResponse | null): PageOutcome {
+function extractFailure(url: string, error: ExtractError, prior: CrawledPage | undefined, candidate: Candidate, response: FetchResponse | null, version: string): PageOutcome {
   if (error.code === 'not-transcript') {
-    const page: CrawledPage = { ...crawled(url, prior, candidate, response), verdict: 'not-transcript', reason: error.reason };
+    const page: CrawledPage = { ...crawled(url, prior, candidate, response), verdict: 'not-transcript', reason: error.reason, judgedBy: version };
     delete page.id;
     return { url, kind: 'not-transcript', page, reason: error.reason };
   }
@@ -127,6 +162,7 @@ function extractFailure(url: string, error: ExtractError, prior: CrawledPage | u
 /** What the crawl state remembers after a successful request. */
 function crawled(url: string, prior: CrawledPage | undefined, candidate: Candidate, response: FetchResponse | null): CrawledPage {
   const page: CrawledPage = { ...(prior ?? { verdict: 'transcript' }), url };
+  delete page.notFound;
   if (candidate.lastmod) page.lastmod = candidate.lastmod;
   if (response && !response.notModified) {
     if (response.etag) page.etag = response.etag;
@@ -134,6 +170,20 @@ function crawled(url: string, prior: CrawledPage | undefined, candidate: Candida
     if (response.lastModified) page.lastModified = response.lastModified;
     else delete page.lastModified;
   }
+  return page;
+}
+
+/** What the crawl state remembers of a URL that answered 404/410 and holds no record. */
+function notFound(url: string, prior: CrawledPage | undefined, candidate: Candidate, status: 404 | 410, now: Date): CrawledPage {
+  const count = (prior?.notFound?.count ?? 0) + 1;
+  const days = Math.min(NOT_FOUND_MAX_DAYS, NOT_FOUND_FIRST_DAYS * 2 ** (count - 1));
+  const page: CrawledPage = {
+    url,
+    verdict: 'not-transcript',
+    reason: `HTTP ${status}: not found`,
+    notFound: { status, since: prior?.notFound?.since ?? now.toISOString(), count, retryAt: new Date(now.getTime() + days * DAY_MS).toISOString() },
+  };
+  if (candidate.lastmod) page.lastmod = candidate.lastmod;
   return page;
 }
 

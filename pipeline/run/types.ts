@@ -28,6 +28,10 @@ export interface RunOptions {
   progress?: (line: string) => void;
   /** CI run id for the changelog; the start time when absent. */
   runId?: string;
+  /** Time budget (--max-duration), ms: at the deadline no new page starts and the run closes. */
+  maxDurationMs?: number;
+  /** Monotonic milliseconds for the budget (tests pass their own); performance.now() by default. */
+  clock?: () => number;
 }
 
 export interface PageFailure {
@@ -51,6 +55,16 @@ export interface AgencyReport {
   notModified: number;
   notTranscripts: number;
   unchanged: number;
+  /** Candidates not attempted because the time budget ran out (--max-duration); the next run starts with them. */
+  backlog: number;
+  /** The time budget stopped this agency before every candidate was attempted; absent otherwise. */
+  budgetStopped?: true;
+  /** Transcripts this run added, revised or restored. */
+  stored?: number;
+  /** Every HTTP request the fetcher sent for the agency: discovery, robots.txt, pages, fallbacks, retries. */
+  requests?: number;
+  /** `requests / stored`, two decimals: what one new or changed transcript cost; null when none was stored. */
+  requestsPerTranscript?: number | null;
 }
 
 export interface RunReport {
@@ -63,6 +77,8 @@ export interface RunReport {
   withdrawn: string[];
   restored: string[];
   failures: PageFailure[];
+  /** Candidates not attempted because the time budget ran out, all agencies together. */
+  backlog: number;
   /** Records found on disk that the index did not list (an earlier run stopped early), indexed again; absent when none. */
   reconciled?: string[];
   /** Whether any dataset file changed. */

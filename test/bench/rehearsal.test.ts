@@ -61,10 +61,14 @@ describe('the rehearsal mirror', () => {
 describe('scheduled runs against the mirror', () => {
   let result: RehearsalResult;
 
-  it('run 1 commits data for state and the White House: records stored and a valid index', async () => {
-    result = await rehearse({ volumes: QUICK_VOLUMES, scale: SCALE, budgetSeconds: 1_000, maxRuns: 2, agencies: ['state', 'whitehouse'] });
+  it('run 1 commits data for state and the White House although defense is walled', async () => {
+    result = await rehearse({ volumes: QUICK_VOLUMES, scale: SCALE, budgetSeconds: 1_000, maxRuns: 2 });
+    expect(result.agencies).toEqual(['defense', 'state', 'whitehouse']);
     const [first] = result.runs;
-    expect(first!.exitCode).toBe(0);
+    // Partial: defense's discovery failed on both its origins, everything else was done and saved.
+    expect(first!.exitCode).toBe(2);
+    expect(first!.failures.map((f) => [f.stage, f.agency])).toEqual([['discover', 'defense'], ['discover', 'defense']]);
+    expect(first!.storedByAgency).toMatchObject({ defense: 0, state: expect.any(Number), whitehouse: expect.any(Number) });
     expect(first!.storedByAgency['state']).toBeGreaterThan(0);
     expect(first!.storedByAgency['whitehouse']).toBeGreaterThan(0);
     expect(result.firstRun.indexValid, result.firstRun.validateOutput).toBe(true);
@@ -76,6 +80,13 @@ describe('scheduled runs against the mirror', () => {
     }
     expect(result.runsUntilEmpty).toBe(1);
   }, 60_000);
+
+  it('got nothing but the wall from defense.gov and war.gov', () => {
+    const defense = result.hosts.filter((h) => h.agency === 'defense');
+    expect(defense.map((h) => h.host)).toEqual(['www.defense.gov', 'www.war.gov']);
+    for (const host of defense) expect(Object.keys(host.statuses), host.host).toEqual(['403']);
+    expect(result.transcripts['defense']).toBe(0);
+  });
 
   it('never asks a host faster than its crawl-delay (measured at the mirror)', () => {
     for (const host of result.hosts) {

@@ -13,12 +13,12 @@ function report(overrides: Partial<ReportFile> = {}): ReportFile {
         { channel: 'www sitemap-index /sitemap_index.xml', ok: true, urls: 1450 },
         { channel: 'www feed /rss-feed/press-releases/feed/', ok: false, urls: 0, error: 'HTTP 503' },
       ],
-      candidates: 1450, requested: 14, skipped: 1436, notModified: 3, notTranscripts: 1, unchanged: 6,
+      candidates: 1450, requested: 14, skipped: 1436, notModified: 3, notTranscripts: 1, unchanged: 6, backlog: 0,
     }],
     added: ['state/2022-01-18/a', 'state/2022-01-19/b', 'state/2022-01-20/c'],
     revised: [{ id: 'state/2021-06-02/d', revision: 2, change: 'minor' }],
     reprocessed: [], withdrawn: [], restored: [], failures: [],
-    changed: true, datasetVersion: '2026.11.28.2', exitCode: 0,
+    changed: true, datasetVersion: '2026.11.28.2', exitCode: 0, backlog: 0,
     ...overrides,
   };
 }

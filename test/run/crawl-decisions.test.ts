@@ -115,3 +115,23 @@ describe('the fallback decision is the fetch error’s', () => {
     expect(failure.message).toMatch(/no article body found .*read through a fallback — page: .*HTTP 403/);
   });
 });
+
+describe('crawl economics', () => {
+  it('reports every request sent for the agency, and the requests per stored transcript', async () => {
+    const page = stateFixture('jane-doe-of-example-news');
+    mirror.www.fault(page.path, { kind: 'status', statuses: [503, 503] }); // two retries more
+    const out = await tempDir();
+    const report = await runPipeline(options(out));
+    const agency = report.agencies[0]!;
+    const sent = mirror.www.requests.length + mirror.archive.requests.length + archive.requests.length;
+    expect(agency.requests).toBe(sent);
+    expect(agency.stored).toBe(report.added.length);
+    expect(agency.requestsPerTranscript).toBe(Math.round((sent / report.added.length) * 100) / 100);
+
+    // A second run with nothing new: requests are still counted, no transcript stored.
+    const again = await runPipeline(options(out));
+    expect(again.agencies[0]!.stored).toBe(0);
+    expect(again.agencies[0]!.requestsPerTranscript).toBeNull();
+    expect(again.agencies[0]!.requests).toBe(mirror.www.requests.length + mirror.archive.requests.length + archive.requests.length - sent);
+  });
+});

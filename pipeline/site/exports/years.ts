@@ -8,14 +8,19 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Transcript } from '../../schema/types.ts';
-import { csvHeader, turnRows } from './csv.ts';
+import { PeopleBuilder } from '../../people/index.ts';
+import { csvLine } from './csv.ts';
+import { ndjsonLine } from './ndjson.ts';
 import { bulkFile, FileSink, sha256, type ExportResult, type SiteContext, type SiteExport } from './export.ts';
 import { SqliteExport } from './sqlite.ts';
+import { TURNS } from './tables.ts';
 
 interface YearFiles {
   ndjson: FileSink;
   csv: FileSink;
   sqlite: SqliteExport;
+  /** The year's own people registry, derived from its records (the shard stands alone). */
+  people: PeopleBuilder;
 }
 
 const names = (year: string) => ({ ndjson: `transcripts-${year}.ndjson.gz`, csv: `turns-${year}.csv.gz`, sqlite: `podium-${year}.sqlite.gz` });
@@ -36,13 +41,14 @@ export function yearShards(): SiteExport {
       let files = years.get(year);
       if (!files) {
         const n = names(year);
-        files = { ndjson: await FileSink.open(bulkFile(site, n.ndjson), true), csv: await FileSink.open(bulkFile(site, n.csv), true), sqlite: new SqliteExport(bulkFile(site, `podium-${year}.sqlite`)) };
-        await files.csv.write(csvHeader());
+        files = { ndjson: await FileSink.open(bulkFile(site, n.ndjson), true), csv: await FileSink.open(bulkFile(site, n.csv), true), sqlite: new SqliteExport(bulkFile(site, `podium-${year}.sqlite`)), people: new PeopleBuilder() };
+        await files.csv.write(csvLine(TURNS.columns.map((c) => c.name)));
         years.set(year, files);
       }
-      await files.ndjson.write(`${JSON.stringify(t)}\n`);
-      await files.csv.write(turnRows(t));
+      await files.ndjson.write(ndjsonLine(t));
+      await files.csv.write(TURNS.rows(t).map(csvLine).join(''));
       files.sqlite.add(t);
+      files.people.add(t);
     },
     async close(): Promise<ExportResult | null> {
       if (!years.size) return null;
@@ -52,6 +58,7 @@ export function yearShards(): SiteExport {
       for (const year of [...years.keys()].sort()) {
         const files = years.get(year)!;
         const n = names(year);
+        files.sqlite.addPeople(files.people.build());
         files.sqlite.close();
         const db = bulkFile(site, `podium-${year}.sqlite`);
         const zip = await FileSink.open(bulkFile(site, n.sqlite), true);

@@ -49,11 +49,18 @@ print(records.groupby([records.date.dt.year, "kind"]).size())</code></pre>
 <h2>Python with sqlite3</h2>
 <pre><code>import sqlite3
 db = sqlite3.connect("podium.sqlite")
-query = """SELECT t.transcript_id, t.turn, t.speaker, snippet(turns_fts, 0, '[', ']', '…', 12)
+query = """SELECT t.transcriptId, t.n, t.speaker, snippet(turns_fts, 0, '[', ']', '…', 12)
            FROM turns_fts JOIN turns t ON t.rowid = turns_fts.rowid
            WHERE turns_fts MATCH ? ORDER BY rank LIMIT 20"""
 for row in db.execute(query, ('"press freedom"',)):
+    print(row)
+# Who speaks most, by name: participants names each transcript's speaker labels
+names = """SELECT p.name, count(*) AS turns FROM turns t
+           JOIN participants p ON p.transcriptId = t.transcriptId AND p.label = t.speaker
+           WHERE p.name IS NOT NULL GROUP BY p.name ORDER BY turns DESC LIMIT 10"""
+for row in db.execute(names):
     print(row)</code></pre>
+<p>The CSV files and the SQLite tables use the same camelCase column names as the JSON records: <code>turns.csv</code> is the <code>turns</code> table, column for column; a transcript's id is <code>id</code> in <code>transcripts</code> and <code>transcriptId</code> everywhere else; <code>n</code> is a turn's number, from 1.</p>
 <h2>Revisions</h2>
 <p>Each record lists its revisions; each record file is under <code>${esc(dataBase)}transcripts/&lt;agency&gt;/&lt;yyyy&gt;/&lt;date&gt;-&lt;slug&gt;.json</code> and full earlier versions under <code>${esc(dataBase)}history/&lt;agency&gt;/&lt;date&gt;-&lt;slug&gt;/&lt;revision&gt;.json</code>, and the <code>revisions</code> table of the SQLite file has one row per revision with its change class.</p>`;
   return page({ base, title: 'Use the data', body, path: 'use-the-data/' });
