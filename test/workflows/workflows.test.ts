@@ -10,8 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COMMANDS } from '../../pipeline/cli.ts';
 import { BREAKAGE_LABEL } from '../../pipeline/publish/breakage.ts';
+import { parseDuration } from '../../pipeline/run/budget.ts';
+import { useTempDirs } from '../support/tmp.ts';
+import { stepRunner } from '../support/workflow-step.ts';
 
 const ROOT = new URL('../../', import.meta.url);
+const tempDir = useTempDirs();
 const DIR = new URL('.github/workflows/', ROOT);
 
 interface Step {
@@ -32,6 +36,7 @@ interface Job {
   strategy?: { matrix: Record<string, unknown> };
   environment?: { name: string; url?: string };
   outputs?: Record<string, string>;
+  'timeout-minutes'?: number;
   uses?: string;
   with?: Record<string, unknown>;
   steps?: Step[];
@@ -184,7 +189,7 @@ describe('scrape.yml', () => {
       expect(minute.split(',').map(Number), cron).not.toContain(0);
     }
     const inputs = (scrape.on['workflow_dispatch'] as { inputs: Record<string, { type: string; required: boolean }> }).inputs;
-    expect(Object.keys(inputs).sort()).toEqual(['agency', 'limit', 'since']);
+    expect(Object.keys(inputs).sort()).toEqual(['agency', 'limit', 'max_duration', 'since']);
     for (const input of Object.values(inputs)) expect(input).toMatchObject({ type: 'string', required: false });
   });
 
@@ -199,12 +204,29 @@ describe('scrape.yml', () => {
     expect(at.every((i) => i >= 0), String(at)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     const run = steps('scrape.yml', 'scrape')[at[3]!]!;
-    expect(run.run).toContain('args=(--report "$RUNNER_TEMP/podium/run-report.json")');
-    expect(run.env).toEqual({ AGENCIES: '${{ inputs.agency || vars.PODIUM_AGENCIES }}', SINCE: '${{ inputs.since }}', LIMIT: '${{ inputs.limit }}' });
+    expect(run.run).toContain(`args=(--report "$RUNNER_TEMP/podium/run-report.json" --max-duration "$MAX_DURATION")`);
+    expect(run.env).toEqual({
+      AGENCIES: '${{ inputs.agency || vars.PODIUM_AGENCIES }}', SINCE: '${{ inputs.since }}', LIMIT: '${{ inputs.limit }}',
+      MAX_DURATION: "${{ inputs.max_duration || vars.PODIUM_MAX_DURATION || '90m' }}",
+    });
     expect(run.run).toContain('for agency in "${agencies[@]}"; do args+=(--agency "$agency"); done');
     // Exit 2 (partial) goes on to publish; publish exits 2 after pushing, so the job ends red.
     expect(run.run).toContain('if [ "$code" -ne 0 ] && [ "$code" -ne 2 ]; then exit "$code"; fi');
     expect(steps('scrape.yml', 'scrape')[at[6]!]!.run).toBe('npm run --silent podium -- publish --report "$RUNNER_TEMP/podium/run-report.json" --branch main --retries 3');
+  });
+
+  it('gives the scrape a time budget that leaves room under the job timeout for validate and publish', async () => {
+    const scrapeStep = steps('scrape.yml', 'scrape').find((s) => s.id === 'run')!;
+    const budget = /\|\| '(\d+[smh])' \}\}$/.exec(scrapeStep.env!['MAX_DURATION']!)![1]!;
+    // Pages in flight (bounded by the fetch timeout), alert, validate and publish: 20 minutes at least.
+    expect(parseDuration(budget) + 20 * 60_000).toBeLessThanOrEqual(job('scrape.yml', 'scrape')['timeout-minutes']! * 60_000);
+    const runStep = stepRunner(tempDir);
+    const { argv } = await runStep(scrapeStep.run!, { AGENCIES: 'state whitehouse', SINCE: '', LIMIT: '', MAX_DURATION: budget });
+    expect(argv).toEqual(['--report', expect.stringMatching(/\/podium\/run-report\.json$/), '--max-duration', budget, '--agency', 'state', '--agency', 'whitehouse']);
+    // backfill's shards too: a shard that runs out of time still uploads what it fetched.
+    const shard = steps('backfill.yml', 'shard').find((s) => s.id === 'run')!.run!;
+    const shardBudget = /--max-duration (\d+[smh])/.exec(shard)![1]!;
+    expect(parseDuration(shardBudget) + 20 * 60_000).toBeLessThanOrEqual(job('backfill.yml', 'shard')['timeout-minutes']! * 60_000);
   });
 
   it('commits only from main, as the configured data: identity', () => {
@@ -322,7 +344,7 @@ describe('backfill.yml', () => {
 
   it('has each shard fetch its host into a dataset of its own and upload it', () => {
     const script = runs('backfill.yml', 'shard').join('\n');
-    expect(script).toContain('args=(--out "$shard/dataset" --report "$shard/report.json")');
+    expect(script).toContain('args=(--out "$shard/dataset" --report "$shard/report.json" --max-duration 330m)');
     expect(script).toContain('for origin in "${origins[@]}"; do args+=(--origin "$origin"); done');
     expect(script).toContain('cp -R output/state "$shard/dataset/"');
     const fetch = steps('backfill.yml', 'shard').find((s) => s.id === 'run')!;
