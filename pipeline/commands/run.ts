@@ -72,6 +72,8 @@ export const runCommand = defineCommand({
         ...(delay !== undefined ? { delayMs: delay } : {}),
         ...(maxDurationMs !== undefined ? { maxDurationMs } : {}),
         ...(process.env['GITHUB_RUN_ID'] ? { runId: process.env['GITHUB_RUN_ID'] } : {}),
+        // Decisions on and off a terminal (a CI log is not one); counters only where they redraw.
+        log: (line) => console.error(line),
         progress: (line) => {
           if (tty) process.stderr.write(`${line}\n`);
         },

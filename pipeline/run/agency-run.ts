@@ -25,6 +25,9 @@ export interface AgencyRunContext {
   origins: AgencyOrigins;
   dataset: Dataset;
   now: () => Date;
+  /** Stage lines and decisions (RunOptions.log). */
+  log: (line: string) => void;
+  /** Counters (RunOptions.progress). */
   progress: (line: string) => void;
   /** Stores one page outcome in the dataset (and a failed page in the report). */
   store: (outcome: PageOutcome) => Promise<void>;
@@ -57,6 +60,7 @@ export class AgencyRun {
         ...(options.delayMs !== undefined ? { minDelayMs: options.delayMs } : {}),
         ...options.fetcher,
       }),
+      (line) => ctx.log(`fetch ${agency.id}: ${line}`),
     );
     this.report = { agency: agency.id, channels: [], candidates: 0, requested: 0, skipped: 0, notModified: 0, notTranscripts: 0, unchanged: 0, backlog: 0 };
   }
@@ -81,7 +85,7 @@ export class AgencyRun {
       const blocked = this.#fetcher.blockedHosts();
       if (blocked.length) {
         this.report.blockedHosts = blocked;
-        for (const b of blocked) this.#ctx.progress(`fetch ${this.agency.id}: stopped requesting ${b.host} after ${b.walls} bot walls in a row (${b.last})`);
+        for (const b of blocked) this.#ctx.log(`fetch ${this.agency.id}: stopped requesting ${b.host} after ${b.walls} bot walls in a row (${b.last})`);
       }
       const o = this.#ctx.options;
       const partial = o.since !== undefined || o.until !== undefined || o.limit !== undefined;
@@ -91,7 +95,7 @@ export class AgencyRun {
     } catch (error) {
       this.#countRequests();
       const e = error as Error;
-      this.#ctx.progress(`${stage} ${this.agency.id}: stopped by an unexpected error: ${e.stack ?? e.message}`);
+      this.#ctx.log(`${stage} ${this.agency.id}: stopped by an unexpected error: ${e.stack ?? e.message}`);
       this.#ctx.fail({
         agency: this.agency.id, url: this.agency.origins[0]?.url ?? this.agency.id, stage,
         message: `${this.agency.id}: ${stage} stopped by an unexpected error: ${e.message}`, templateChange: false,
@@ -105,7 +109,7 @@ export class AgencyRun {
     r.stored ??= 0;
     r.requests = this.#fetcher.requestsSent();
     r.requestsPerTranscript = r.stored > 0 ? Math.round((r.requests / r.stored) * 100) / 100 : null;
-    this.#ctx.progress(`fetch ${this.agency.id}: ${r.requests} requests for ${r.stored} stored transcripts (${r.requestsPerTranscript ?? '-'} per transcript)`);
+    this.#ctx.log(`fetch ${this.agency.id}: ${r.requests} requests for ${r.stored} stored transcripts (${r.requestsPerTranscript ?? '-'} per transcript)`);
   }
 
   /** The crawl state to write at the close, or null when there is nothing to keep. */
@@ -116,25 +120,25 @@ export class AgencyRun {
 
   /** Discovery, with every origin whose channels all failed reported as an outage; null when nothing was found. */
   async #discover(): Promise<{ candidates: Candidate[]; channels: ChannelReport[] } | null> {
-    const { options, origins, progress } = this.#ctx;
+    const { options, origins, log } = this.#ctx;
     try {
       const found = await discover(this.agency, {
         http: this.#fetcher,
         origins: origins.origins,
-        log: progress,
+        log: (line) => log(`${line.replace(/^discover: /, `discover ${this.agency.id}: `)}`),
         ...(options.since ? { since: options.since } : {}),
         ...(options.until ? { until: options.until } : {}),
       });
       this.report.channels = found.channels;
       const broken = found.channels.filter((c) => !c.ok).length;
-      progress(`discover ${this.agency.id}: ${found.candidates.length} candidate pages from ${found.channels.length - broken} channels${broken ? ` (${broken} failed)` : ''}`);
+      log(`discover ${this.agency.id}: ${found.candidates.length} candidate pages from ${found.channels.length - broken} channels${broken ? ` (${broken} failed)` : ''}`);
       this.#reportOutages(found.channels);
       this.#discovered = true;
       return found;
     } catch (error) {
       if (!(error instanceof DiscoveryError)) throw error;
       this.report.channels = error.channels;
-      progress(`discover ${this.agency.id}: FAILED: ${error.reason}; the other agencies go on`);
+      log(`discover ${this.agency.id}: FAILED: ${error.reason}; the other agencies go on`);
       if (!this.#reportOutages(error.channels)) {
         this.#ctx.fail({ agency: this.agency.id, url: error.url, stage: 'discover', message: `${this.agency.id}: ${error.reason}`, templateChange: false });
       }
@@ -155,7 +159,7 @@ export class AgencyRun {
         agency: this.agency.id, url: `${origin.canonical}/`, stage: 'discover', origin: origin.name,
         message: `${this.agency.id} ${origin.name}: every discovery channel failed: ${reasons}`, templateChange: false,
       });
-      if (channels.some((c) => c.ok)) this.#ctx.progress(`discover ${this.agency.id}: origin ${origin.name} is out (every channel failed); its pages wait for the next run`);
+      if (channels.some((c) => c.ok)) this.#ctx.log(`discover ${this.agency.id}: origin ${origin.name} is out (every channel failed); its pages wait for the next run`);
     }
     return outages;
   }
@@ -175,11 +179,11 @@ export class AgencyRun {
    * flight finish first, so nothing is written after the run closes.
    */
   async #fetchAll(candidates: Candidate[]): Promise<void> {
-    const { dataset, now, progress, options, deadline } = this.#ctx;
+    const { dataset, now, log, progress, options, deadline } = this.#ctx;
     const plan = planCrawl(candidates, this.#known, this.agency.version ?? '0', now());
     const page = (candidate: Candidate) => processPage(candidate, {
       agency: this.agency, http: this.#fetcher, origins: this.#ctx.origins.origins, foreign: this.#ctx.origins.foreign,
-      known: this.#known, now, existing: (id) => dataset.readRecord(id),
+      known: this.#known, now, existing: (id) => dataset.readRecord(id), log: (line) => log(`fetch ${this.agency.id}: ${line}`),
     });
     // Decided without a request, so never held back by the budget.
     for (const candidate of plan.unchanged) await this.#settle(await page(candidate));
@@ -196,7 +200,7 @@ export class AgencyRun {
       limit(async () => {
         if (stopped) return;
         if (deadline.expired()) {
-          if (!outOfTime) progress(`budget ${this.agency.id}: time is up; no new page is started, the pages in flight finish`);
+          if (!outOfTime) log(`budget ${this.agency.id}: time is up; no new page is started, the pages in flight finish`);
           outOfTime = true;
           // A retry not made keeps its first outcome (a failure); a page not started is backlog.
           if (first) await this.#settle(first);
@@ -217,16 +221,16 @@ export class AgencyRun {
         done++;
         if (done === total || done % 25 === 0) progress(`fetch ${this.agency.id}: ${done}/${total} pages`);
       });
-    progress(`fetch ${this.agency.id}: ${total} pages to request (${plan.groups.fresh} new or changed, ${plan.groups.backlog} backlog, ${plan.groups.revalidation} to revalidate), ${plan.unchanged.length} unchanged since read`);
+    log(`fetch ${this.agency.id}: ${total} pages to request (${plan.groups.fresh} new or changed, ${plan.groups.backlog} backlog, ${plan.groups.revalidation} to revalidate), ${plan.unchanged.length} unchanged since read`);
     await Promise.all(plan.queue.map((candidate) => attempt(candidate, null)));
     if (again.length && !stopped) {
-      progress(`fetch ${this.agency.id}: trying ${again.length} transient failures once more`);
+      log(`fetch ${this.agency.id}: trying ${again.length} transient failures once more`);
       await Promise.all(again.map(({ candidate, outcome }) => attempt(candidate, outcome)));
     }
     if (stopped) throw (stopped as { error: unknown }).error;
     if (outOfTime) {
       this.report.budgetStopped = true;
-      progress(`budget ${this.agency.id}: ${this.report.backlog} pages not attempted (backlog), left for the next run`);
+      log(`budget ${this.agency.id}: ${this.report.backlog} pages not attempted (backlog), left for the next run`);
     }
   }
 

@@ -32,6 +32,7 @@ export type { AgencyReport, PageFailure, RunOptions, RunReport } from './types.t
  */
 export async function runPipeline(options: RunOptions): Promise<RunReport> {
   const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => {});
   const progress = options.progress ?? (() => {});
   const startedAt = now();
   const origins = resolveRunOrigins(options.agencies, options.origins ?? []);
@@ -52,7 +53,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     for (const [i, agency] of options.agencies.entries()) {
       const run = new AgencyRun(agency, {
         deadline: budget.share(options.agencies.length - i),
-        options, origins: origins.get(agency.id)!, dataset, now, progress,
+        options, origins: origins.get(agency.id)!, dataset, now, log, progress,
         store: async (o) => {
           report.changed = (await storeOutcome(o, agency.id, dataset, entries, report, now)) || report.changed;
         },
@@ -71,7 +72,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     if (reconciled.length) {
       report.reconciled = reconciled;
       report.changed = true;
-      progress(`index: ${reconciled.length} records on disk were not in the index (a run stopped early); indexed again`);
+      log(`index: ${reconciled.length} records on disk were not in the index (a run stopped early); indexed again`);
     }
     // Nothing could be done at all: no agency was discovered and no file changed. Nothing is
     // written either (not even a changelog entry for the outage), so the dataset stays as it was.

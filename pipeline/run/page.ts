@@ -44,6 +44,8 @@ export interface PageContext {
   /** Canonical URL -> what the last run learned about it. */
   known: ReadonlyMap<string, CrawledPage>;
   now: () => Date;
+  /** A decision worth a line in the CI log (a fallback used). */
+  log?: (line: string) => void;
 }
 
 const HTML = ['text/html', 'application/xhtml+xml'];
@@ -120,6 +122,7 @@ export async function processPage(candidate: Candidate, ctx: PageContext): Promi
       const fallback = await tryFallbacks(url, ctx, fetchError!);
       ({ page, raw, via, fetchedUrl } = fallback);
       response = null;
+      ctx.log?.(`${url}: ${fetchError!.message}; read from the ${via} fallback${fetchedUrl ? ` ${fetchedUrl}` : ''}`);
     }
   } catch (error) {
     if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response, version);

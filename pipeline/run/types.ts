@@ -24,7 +24,13 @@ export interface RunOptions {
   /** Overrides for the fetcher (tests shorten timeouts and delays). */
   fetcher?: Partial<FetcherOptions>;
   now?: () => Date;
-  /** Progress lines (one per stage). */
+  /**
+   * What a maintainer reading a CI log needs: one line per stage per agency and every notable
+   * decision (robots.txt policy, retries, bot walls, fallbacks, outages, the budget stop, the
+   * backlog). The CLI prints these on and off a terminal.
+   */
+  log?: (line: string) => void;
+  /** Counters while pages are fetched ("fetch state: 25/400 pages"); the CLI prints them on a terminal only. */
   progress?: (line: string) => void;
   /** CI run id for the changelog; the start time when absent. */
   runId?: string;

@@ -59,13 +59,17 @@ describe('parseDuration', () => {
 describe('a run with a time budget', () => {
   it('starts no page after the deadline, stores what it did, reports the backlog; later runs converge, new and changed first', async () => {
     const out = await tempDir();
-    const first = await runPipeline(budgeted(out, 2500));
+    const log: string[] = [];
+    const first = await runPipeline({ ...budgeted(out, 2500), log: (line) => log.push(line) });
     expect(first.exitCode).toBe(0);
     expect(first.failures).toEqual([]);
     // Newest first: Jane Doe (Jan 21), Baerbock (Jan 20), the statement (Jan 19); then time is up.
     expect(pageRequests()).toEqual([JANE.path, BAERBOCK.path, STATEMENT.path]);
     expect(first.agencies[0]).toMatchObject({ candidates: 5, requested: 3, notTranscripts: 1, backlog: 2, budgetStopped: true });
     expect(first.backlog).toBe(2);
+    // The CI log says when and what the budget stopped.
+    expect(log).toContain('budget state: time is up; no new page is started, the pages in flight finish');
+    expect(log).toContain('budget state: 2 pages not attempted (backlog), left for the next run');
     expect(first.added).toHaveLength(2);
     expect((await validateDataset(out)).failures).toEqual([]);
     expect((await new Dataset(out).readCrawlState('state'))!.pages.map((p) => p.url).sort()).toHaveLength(3);

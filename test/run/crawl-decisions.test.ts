@@ -140,12 +140,12 @@ describe('crawl economics', () => {
     mirror.publishHtml(odd, '<html><body><h1>Albania</h1></body></html>');
     const out = await tempDir();
     const lines: string[] = [];
-    const report = await runPipeline(options(out, { progress: (line) => lines.push(line) }));
+    const report = await runPipeline(options(out, { log: (line) => lines.push(line) }));
     const pages = report.agencies[0]!.channels.find((c) => c.channel === 'www sitemap-index /sitemap_index.xml > /page-sitemap.xml')!;
     expect(pages.unknownShapes).toEqual({ count: 1, examples: ['https://www.state.gov/countries-areas/albania/'] });
     // The press-releases feed lists every www page, so it saw the same URL.
     expect(report.agencies[0]!.channels.find((c) => c.channel === 'www feed /rss-feed/press-releases/feed/')!.unknownShapes?.count).toBe(1);
-    expect(lines).toContain('discover: www sitemap-index /sitemap_index.xml > /page-sitemap.xml: 1 URLs of a shape the adapter does not recognise, e.g. https://www.state.gov/countries-areas/albania/');
+    expect(lines).toContain('discover state: www sitemap-index /sitemap_index.xml > /page-sitemap.xml: 1 URLs of a shape the adapter does not recognise, e.g. https://www.state.gov/countries-areas/albania/');
     expect(mirror.www.requestsFor(odd.path)).toEqual([]);
     expect(mirror.www.requestsFor('/page-sitemap.xml')).not.toEqual([]);
   });

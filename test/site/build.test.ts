@@ -4,7 +4,7 @@
  * the Data Package and the Atom feed checked structurally, schema $ids that resolve on the site).
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
@@ -82,6 +82,51 @@ describe('podium site', () => {
     expect(pkg.resources.slice(0, 5).map((r) => [r.path, r.compression])).toEqual([['transcripts.ndjson.gz', 'gz'], ['transcripts.csv.gz', 'gz'], ['turns.csv.gz', 'gz'], ['participants.csv.gz', 'gz'], ['podium.sqlite.gz', 'gz']]);
     expect(pkg.resources[4]!.bytes).toBe((await readFile(join(gz, 'podium.sqlite.gz'))).length);
     expect(await readFile(join(gz, 'use-the-data/index.html'), 'utf8')).toContain('curl -sS "$SITE/podium.sqlite.gz" | gunzip &gt; podium.sqlite');
+  });
+
+  it('with --assets, writes the bulk downloads and per-year shards as release assets and links them there, not on the site', async () => {
+    const lean = join(root, 'released');
+    const assets = join(root, 'assets');
+    const url = 'https://github.com/o/podium/releases/download/data-{version}/';
+    const published = 'https://github.com/o/podium/releases/download/data-2022.02.03.1/';
+    await buildSite({ out: join(root, 'output'), dest: lean, baseUrl: '/podium/', dataUrl: 'https://raw.example.org/o/sha/output/', assets: { dir: assets, url } });
+    for (const file of ['transcripts.ndjson', 'transcripts.csv', 'turns.csv', 'participants.csv', 'podium.sqlite']) {
+      expect(existsSync(join(lean, file)) || existsSync(join(lean, `${file}.gz`))).toBe(false);
+      expect(existsSync(join(assets, `${file}.gz`))).toBe(true);
+    }
+    // No copy of the records on the site: they are linked (--data-url) or in the release.
+    expect(existsSync(join(lean, 'data/transcripts'))).toBe(false);
+    expect((await readdir(assets)).sort()).toEqual([
+      'participants.csv.gz', 'podium-2021.sqlite.gz', 'podium-2022.sqlite.gz', 'podium.sqlite.gz', 'transcripts-2021.ndjson.gz', 'transcripts-2022.ndjson.gz', 'transcripts.csv.gz', 'transcripts.ndjson.gz',
+      'turns-2021.csv.gz', 'turns-2022.csv.gz', 'turns.csv.gz',
+    ]);
+    // A year's shard holds that year's records, in the whole file's order.
+    const lines = (file: string) => gunzipSync(readFileSync(join(assets, file))).toString('utf8').trimEnd().split('\n');
+    const all = lines('transcripts.ndjson.gz');
+    expect(lines('transcripts-2022.ndjson.gz')).toEqual(all.filter((l) => JSON.parse(l).date.startsWith('2022')));
+    expect(lines('transcripts-2021.ndjson.gz').map((l) => JSON.parse(l).id)).toEqual([SPEECH_ID]);
+    expect(lines('turns-2021.csv.gz')[0]).toBe(lines('turns.csv.gz')[0]);
+    writeFileSync(join(root, 'podium-2022.sqlite'), gunzipSync(readFileSync(join(assets, 'podium-2022.sqlite.gz'))));
+    const year = new Database(join(root, 'podium-2022.sqlite'));
+    expect(year.prepare('SELECT count(*) AS n FROM transcripts').get()).toEqual({ n: 2 });
+    // The year's people are its own: every person named in its turns, none from other years.
+    const speakers = year.prepare("SELECT count(DISTINCT name) AS n FROM people").get() as { n: number };
+    expect(speakers.n).toBeGreaterThan(0);
+    year.close();
+
+    const pkg = JSON.parse(await readFile(join(lean, 'datapackage.json'), 'utf8')) as { resources: { name: string; path: string; bytes: number; hash: string }[] };
+    const byName = new Map(pkg.resources.map((r) => [r.name, r]));
+    expect(byName.get('records')!.path).toBe(`${published}transcripts.ndjson.gz`);
+    expect(byName.get('transcripts')!.path).toBe(`${published}transcripts.csv.gz`);
+    expect(byName.get('turns-2021')!.path).toBe(`${published}turns-2021.csv.gz`);
+    for (const r of pkg.resources.filter((r) => r.path.startsWith(published))) {
+      const body = readFileSync(join(assets, r.path.slice(published.length)));
+      expect([r.bytes, r.hash]).toEqual([body.length, `sha256:${createHash('sha256').update(body).digest('hex')}`]);
+    }
+    const useData = await readFile(join(lean, 'use-the-data/index.html'), 'utf8');
+    expect(useData).toContain(`curl -sSL "${published}podium.sqlite.gz" | gunzip &gt; podium.sqlite`);
+    expect(useData).toContain(`href="${published}transcripts-2021.ndjson.gz"`);
+    await expect(buildSite({ out: join(root, 'output'), dest: lean, baseUrl: '/', assets: { dir: assets, url: 'ftp://x/' } })).rejects.toThrow(/--assets-url/);
   });
 
   it('makes every link in feed.atom, datapackage.json and sitemap.xml absolute with a site URL, and says the address', async () => {

@@ -79,12 +79,12 @@ const PERMISSIONS: Record<string, { workflow: Record<string, string>; jobs: Reco
   'ci.yml': { workflow: { contents: 'read' }, jobs: { test: undefined } },
   'scrape.yml': {
     workflow: {},
-    jobs: { scrape: { contents: 'write' }, alert: { issues: 'write' }, pages: { contents: 'read', pages: 'write', 'id-token': 'write' } },
+    jobs: { scrape: { contents: 'write' }, alert: { issues: 'write' }, pages: { contents: 'write', pages: 'write', 'id-token': 'write' } },
   },
-  'pages.yml': { workflow: {}, jobs: { build: { contents: 'read', pages: 'read' }, deploy: { pages: 'write', 'id-token': 'write' } } },
+  'pages.yml': { workflow: {}, jobs: { build: { contents: 'read', pages: 'read' }, release: { contents: 'write' }, deploy: { pages: 'write', 'id-token': 'write' } } },
   'backfill.yml': {
     workflow: {},
-    jobs: { plan: { contents: 'read' }, shard: { contents: 'read' }, merge: { contents: 'write' }, pages: { contents: 'read', pages: 'write', 'id-token': 'write' } },
+    jobs: { plan: { contents: 'read' }, shard: { contents: 'read' }, merge: { contents: 'write' }, pages: { contents: 'write', pages: 'write', 'id-token': 'write' } },
   },
 };
 
@@ -282,11 +282,36 @@ describe('pages.yml', () => {
     expect(siteStep.env).toEqual({ SITE_URL: "${{ steps.pages.outputs.base_url || format('https://{0}.github.io/{1}', github.repository_owner, github.event.repository.name) }}" });
     expect(build.find((s) => s.uses?.startsWith('actions/configure-pages@'))!.id).toBe('pages');
     expect(build.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))!.with).toEqual({ path: '_site' });
+    expect(siteStep.run).toContain('--assets _assets --assets-url "https://github.com/$GITHUB_REPOSITORY/releases/download/data-{version}/"');
+    expect(build.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!.with).toMatchObject({ name: 'release-assets', path: '_assets' });
     const deploy = job('pages.yml', 'deploy');
-    expect(deploy.needs).toBe('build');
+    // The site links the dated release: it goes live only once that release exists.
+    expect(deploy.needs).toEqual(['build', 'release']);
     expect(deploy.environment).toEqual({ name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}' });
     expect(deploy.steps!.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
     expect(deploy.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+  });
+
+  it('publishes the bulk downloads as a dated release per dataset version and a rolling latest one, pruned, with the built-in token', () => {
+    const release = job('pages.yml', 'release');
+    expect(release.needs).toBe('build');
+    expect(release.concurrency).toEqual({ group: 'release', 'cancel-in-progress': false });
+    expect(job('pages.yml', 'build').outputs).toEqual({ version: '${{ steps.version.outputs.version }}', commit: '${{ steps.version.outputs.commit }}' });
+    const [fetch, publish] = release.steps!;
+    expect(fetch!.uses).toMatch(/^actions\/download-artifact@/);
+    expect(fetch!.with).toEqual({ name: 'release-assets', path: '_assets' });
+    expect(publish!.env).toMatchObject({ GH_TOKEN: '${{ github.token }}', VERSION: '${{ needs.build.outputs.version }}', COMMIT: '${{ needs.build.outputs.commit }}' });
+    expect(Number(publish!.env!['KEEP'])).toBeGreaterThan(0);
+    const script = publish!.run!;
+    expect(script).toContain('tag="data-$VERSION"');
+    // The dated tag is the one the site links (--assets-url …/data-{version}/).
+    expect(script).toMatch(/gh release create "\$tag" _assets\/\*/);
+    expect(script).toMatch(/gh release upload "\$tag" _assets\/\* --clobber/);
+    expect(script).toMatch(/gh release upload latest _assets\/\* --clobber/);
+    expect(script).toMatch(/gh release create latest _assets\/\*.*--latest(?!=)/s);
+    expect(script).toContain('gh release delete "$old" --cleanup-tag --yes');
+    expect(script).toContain('startswith("data-")');
+    expect(script).toContain('$ENV.KEEP');
   });
 
   it('is called with every permission its jobs need', () => {

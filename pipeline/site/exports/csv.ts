@@ -3,7 +3,7 @@
  * transcripts.csv, turns.csv and participants.csv, one per table of tables.ts.
  */
 import type { Transcript } from '../../schema/types.ts';
-import { FileSink, gzName, inSite, type ExportResult, type SiteExport } from './export.ts';
+import { bulkFile, FileSink, gzName, type ExportResult, type SiteExport } from './export.ts';
 import { PARTICIPANTS, TRANSCRIPTS, TURNS, tableSchema, type Table } from './tables.ts';
 
 /** One field: quoted when it holds a comma, a quote, CR or LF (RFC 4180 §2.6), quotes doubled (§2.7). */
@@ -12,7 +12,8 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const line = (values: readonly (string | number | null)[]) => `${values.map(csvField).join(',')}\r\n`;
+/** One CSV line, CRLF-terminated. */
+export const csvLine = (values: readonly (string | number | null)[]) => `${values.map(csvField).join(',')}\r\n`;
 
 /** One CSV file of a table: its header, then each record's rows. */
 export function csvExport(table: Table, description: string, gzip: boolean): SiteExport {
@@ -29,11 +30,11 @@ export function csvExport(table: Table, description: string, gzip: boolean): Sit
       schema: tableSchema(table),
     },
     async open(site) {
-      sink = await FileSink.open(inSite(site, path), gzip);
-      await sink.write(line(table.columns.map((c) => c.name)));
+      sink = await FileSink.open(bulkFile(site, path), gzip);
+      await sink.write(csvLine(table.columns.map((c) => c.name)));
     },
     async add(t: Transcript) {
-      await sink.write(table.rows(t).map(line).join(''));
+      await sink.write(table.rows(t).map(csvLine).join(''));
     },
     async close(): Promise<ExportResult> {
       return { path, mediaType: 'text/csv', ...(await sink.end()), ...(gzip ? { compression: 'gz' as const } : {}) };

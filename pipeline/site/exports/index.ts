@@ -10,10 +10,13 @@ import type { SiteExport } from './export.ts';
 import { feedExport } from './feed.ts';
 import { ndjsonExport } from './ndjson.ts';
 import { sqliteExport } from './sqlite.ts';
+import { yearShards } from './years.ts';
 
 export interface ExportOptions {
   /** Bulk downloads gzipped (`--gzip-exports`). */
   gzip: boolean;
+  /** Bulk downloads are release assets (`--assets`): per-year shards are added. */
+  assets?: boolean;
 }
 
 export function siteExports(o: ExportOptions): SiteExport[] {
@@ -23,6 +26,7 @@ export function siteExports(o: ExportOptions): SiteExport[] {
     turnsCsv(o.gzip),
     participantsCsv(o.gzip),
     sqliteExport(o.gzip),
+    ...(o.assets ? [yearShards()] : []),
     datasetFileExport('index.json', 'The catalog: one entry per transcript, with the path of its record under `data/`.', { name: 'index', format: 'json', jsonSchema: 'schemas/v1/index.schema.json' }),
     datasetFileExport('changelog.json', 'What each run added, revised, withdrew or restored.', { name: 'changelog', format: 'json', jsonSchema: 'schemas/v1/changelog.schema.json' }),
     transcriptPages(),

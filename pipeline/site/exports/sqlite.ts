@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { PeopleBuilder } from '../../people/index.ts';
 import type { People, Transcript } from '../../schema/types.ts';
 import type { Dataset } from '../../store/dataset.ts';
-import { FileSink, gzName, inSite, sha256, type ExportResult, type SiteExport } from './export.ts';
+import { bulkFile, FileSink, gzName, sha256, type ExportResult, type SiteExport } from './export.ts';
 import { PARTICIPANTS, REVISIONS, TRANSCRIPTS, TURNS, type Table } from './tables.ts';
 
 const q = (name: string) => `"${name}"`;
@@ -102,7 +102,7 @@ export function sqliteExport(gzip: boolean): SiteExport {
     download: 'bulk',
     resource: { name: 'podium-sqlite', format: 'sqlite' },
     async open(site) {
-      file = inSite(site, 'podium.sqlite');
+      file = bulkFile(site, 'podium.sqlite');
       db = new SqliteExport(file);
       people = await readPeople(site.dataset);
       builder = people ? null : new PeopleBuilder();

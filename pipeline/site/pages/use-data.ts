@@ -14,8 +14,16 @@ const inline = (text: string) => esc(text).replace(/`([^`]+)`/g, '<code>$1</code
 
 export function useDataPage(base: string, dataBase: string, downloads: readonly DownloadLink[], siteUrl?: string): string {
   const site = siteUrl ? esc(siteUrl.replace(/\/$/, '')) : `https://&lt;owner&gt;.github.io${esc(base.replace(/\/$/, ''))}`;
-  const file = (d: DownloadLink) => `<tr><td><a href="${esc(sitePath(base, d.path))}">${esc(d.path)}</a></td><td>${inline(d.description)}</td></tr>`;
+  // A release asset (d.url) is linked where the workflow publishes it; a set of shards file by file.
+  const link = (d: DownloadLink) =>
+    d.files ? d.files.map((f) => `<a href="${esc(`${d.url ?? sitePath(base, '')}${f.path}`)}">${esc(f.path)}</a>`).join(' ') : `<a href="${esc(d.url ?? sitePath(base, d.path))}">${esc(d.path)}</a>`;
+  const file = (d: DownloadLink) => `<tr><td>${link(d)}</td><td>${inline(d.description)}</td></tr>`;
   const bulk = downloads.filter((d) => d.bulk);
+  // Release assets redirect to their storage: -L follows.
+  const curl = (d: DownloadLink) => {
+    const [flags, from] = d.url ? ['-sSL', esc(d.url)] : ['-sS', `$SITE/${esc(d.path)}`];
+    return d.compression ? `curl ${flags} "${from}" | gunzip &gt; ${esc(d.path.replace(/\.gz$/, ''))}` : `curl ${flags}O "${from}"`;
+  };
   const body = `<h1>Use the data</h1>
 <p>Everything on this site is built from the dataset's files, which you can download whole. ${siteUrl ? `This site's address is <code>${site}</code>.` : 'Replace <code>SITE</code> below with this site\'s address.'}</p>
 <h2>Downloads</h2>
@@ -25,7 +33,7 @@ ${downloads.map(file).join('\n')}
 </tbody></table>
 <h2>curl</h2>
 <pre><code>SITE=${site}
-${bulk.map((d) => (d.compression ? `curl -sS "$SITE/${esc(d.path)}" | gunzip &gt; ${esc(d.path.replace(/\.gz$/, ''))}` : `curl -sSO "$SITE/${esc(d.path)}"`)).join('\n')}</code></pre>
+${bulk.map(curl).join('\n')}</code></pre>
 <h2>jq</h2>
 <pre><code># Titles and dates of every transcript in 2022
 jq -r 'select(.date | startswith("2022")) | [.date, .title] | @tsv' transcripts.ndjson
