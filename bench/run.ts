@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only extraction,incremental,scale,politeness]`: prints a table
+ * `npm run bench [-- --quick] [-- --only extraction,incremental,scale,politeness,rehearsal]`: prints a table
  * of medians and ratios measured in this same run, and writes bench/results.json.
  * See bench/README.md for the goals and the figures recorded so far.
  */
@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { benchExtraction } from './extraction.ts';
 import { benchIncremental } from './incremental.ts';
 import { benchPoliteness } from './politeness.ts';
+import { benchRehearsal } from './rehearsal.ts';
 import { benchScale, DEPLOYED } from './scale.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string', default: 'bench/results.json' } } });
@@ -77,6 +78,8 @@ if (only.has('scale')) {
     row('browse, before the first results', kib(w.browse.bytes), kib(w.browse.gzipBytes));
     row('one search shard (median)', kib(w.medianShard.bytes), kib(w.medianShard.gzipBytes));
     row('one search shard (largest)', kib(w.largestShard.bytes), kib(w.largestShard.gzipBytes));
+    row(`search "${w.searchMedian.word}" (heaviest word of the median shard), before the first results`, kib(w.searchMedian.bytes), kib(w.searchMedian.gzipBytes));
+    row(`search "${w.searchLargest.word}" (heaviest word of the largest shard), before the first results`, kib(w.searchLargest.bytes), kib(w.searchLargest.gzipBytes));
   }
 }
 
@@ -87,6 +90,33 @@ if (only.has('politeness')) {
   row('per-host limit', 'crawl delay ms', 'latency ms', 'req/s', 'ceiling req/s', 'max in flight', 'min gap ms');
   row('---:', '---:', '---:', '---:', '---:', '---:', '---:');
   for (const c of r) row(String(c.concurrency), String(c.crawlDelayMs), String(c.latencyMs), f(c.requestsPerSecond), f(c.ceilingPerSecond), String(c.maxInFlight), f(c.minGapMs));
+}
+
+// Not in the default set: it takes minutes (`--only rehearsal`).
+if (only.has('rehearsal')) {
+  const r = await benchRehearsal(quick);
+  results['rehearsal'] = r;
+  console.log(`\n## Rehearsal — ${r.agencies.join(', ')} on a mirror, time scaled ${r.scale}× (budget ${r.budget.realSeconds / 60} min real, ${r.budget.args.join(' ')})\n`);
+  row('host', 'listed', 'candidates', 'transcripts', 'requests', 'gap ms (real s)', 'peak req/s', 'ceiling req/s', 'min gap ms');
+  row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:');
+  for (const h of r.hosts) {
+    row(h.host, String(h.listed), String(h.candidates), String(h.transcripts), String(h.requests), `${f(h.gapMs)} (${f((h.gapMs * r.scale) / 1000)})`, f(h.peakPerSecond), f(h.ceilingPerSecond), f(h.minGapMs, 2));
+  }
+  console.log('');
+  row('run', 'exit', 'wall s (real h)', 'stored', 'stored per agency', 'backlog (report)', 'never requested', 'pace / ceiling per host', 'failures');
+  row('---:', '---:', '---:', '---:', '---', '---:', '---', '---', '---');
+  for (const x of r.runs) {
+    row(
+      String(x.run), String(x.exitCode), `${f(x.ms / 1000)} (${f((x.ms * r.scale) / 3_600_000, 2)})`, String(x.stored),
+      Object.entries(x.storedByAgency).map(([a, n]) => `${a} ${n}`).join(', '),
+      x.backlog === null ? '—' : String(x.backlog),
+      Object.entries(x.neverRequested).map(([a, n]) => `${a} ${n}`).join(', '),
+      Object.entries(x.utilisation).filter(([, u]) => u !== null).map(([h, u]) => `${h.replace(/^www\./, '')} ${f(u!, 2)}`).join(', '),
+      x.failures.map((e) => `${e.stage} ${e.agency ?? ''}`.trim()).join('; ') || '—',
+    );
+  }
+  console.log(`\nrun 1: ${r.firstRun.stored} stored, index ${r.firstRun.indexValid ? 'valid' : 'NOT valid'}; backlog empty after ${r.runsUntilEmpty === null ? `more than ${r.runs.length} runs (stopped)` : `${r.runsUntilEmpty} runs (${f((r.runsUntilEmpty * r.scheduleHours) / 24)} days at one run every ${r.scheduleHours} h)`}`);
+  console.log(`requests per transcript: ${Object.entries(r.requestsPerTranscript).map(([a, n]) => `${a} ${n === null ? '—' : f(n, 2)}`).join(', ')}`);
 }
 
 (results['loadAverage'] as Record<string, number>)['end'] = loadavg()[0]!;

@@ -11,6 +11,8 @@ const ARTICLE = /^\/(?:News|Newsroom)\/Transcripts\/Transcript\/Article\/(\d+)\/
 export const defense: Agency = {
   id: 'defense',
   name: 'U.S. Department of Defense',
+  // Bump when an edit may change which pages are transcripts: not-transcript verdicts are re-judged.
+  version: '2026.12.1',
   origins: [
     { name: 'www', url: 'https://www.defense.gov' },
     { name: 'war', url: 'https://www.war.gov' },
@@ -67,6 +69,6 @@ export const defense: Agency = {
     { kind: 'remarks', title: /\bRemarks\b|\bSpeech\b|\bAddress\b/i },
   ],
   notTranscriptDocTypes: [],
-  // Akamai's bot wall, served with 200 or 403.
-  decoys: [/^Access Denied$/, /<title>\s*Access Denied\s*<\/title>/i, /You don[’']t have permission to access\b[^<]{0,300}\bon this server/i],
+  // Akamai's bot wall, served with 200 or 403: titled "Access Denied", with no article body.
+  decoys: [/^Access Denied$/, /You don[’']t have permission to access\b.{0,300}\bon this server/i],
 };

@@ -9,6 +9,8 @@ import { wordpressRest, webArchive } from './fallbacks.ts';
 export const state: Agency = {
   id: 'state',
   name: 'U.S. Department of State',
+  // Bump when an edit may change which pages are transcripts: not-transcript verdicts are re-judged.
+  version: '2026.12.1',
   origins: [
     { name: 'www', url: 'https://www.state.gov' },
     { name: 'archive', url: 'https://2021-2025.state.gov' },

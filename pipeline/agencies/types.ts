@@ -11,6 +11,13 @@ export interface Agency {
   /** Human name, for listings and the site. */
   name: string;
   /**
+   * The adapter's version: change it (a date, `2026.12.1`) whenever an edit may change which
+   * pages are transcripts (candidate rules, selectors, `notTranscriptDocTypes`, title filters).
+   * Every "not a transcript" verdict remembers the version that reached it, and a page judged by
+   * another version is fetched and judged again. Absent counts as `0`.
+   */
+  version?: string;
+  /**
    * Sites the agency publishes transcripts on. The first is the primary. Requests only ever go to
    * these hosts (and to `extraHosts`); a redirect anywhere else is refused.
    */
@@ -37,8 +44,10 @@ export interface Agency {
    */
   notTranscriptDocTypes: RegExp[];
   /**
-   * Body text of pages the site serves instead of content (bot walls, "Technical Difficulties"
-   * served with HTTP 200). A fetched page matching one is a failure, not content.
+   * The title or whole text of pages the site serves instead of content (bot walls, "Technical
+   * Difficulties" served with HTTP 200). Only a page with no article body (`page.body` finds no
+   * text) is tested, so words inside a transcript never make it a decoy. A decoy is a bot wall:
+   * the page is asked of the fallbacks, and walls in a row stop the host for the run.
    */
   decoys: RegExp[];
   /**

@@ -9,6 +9,8 @@ import { LABEL } from '../transcript/labels.ts';
 export const whitehouse: Agency = {
   id: 'whitehouse',
   name: 'The White House',
+  // Bump when an edit may change which pages are transcripts: not-transcript verdicts are re-judged.
+  version: '2026.12.1',
   origins: [
     { name: 'www', url: 'https://www.whitehouse.gov' },
     { name: 'archive', url: 'https://bidenwhitehouse.archives.gov' },
@@ -86,6 +88,6 @@ export const whitehouse: Agency = {
     { kind: 'remarks', docType: /Remarks/i },
   ],
   notTranscriptDocTypes: [/^(?:Presidential Actions|Fact Sheets|Executive Orders|Proclamations|Nominations & Appointments|Legislation)$/i],
-  // Akamai's bot wall, served with 200 or 403.
-  decoys: [/^Access Denied$/, /<title>\s*Access Denied\s*<\/title>/i, /You don[’']t have permission to access\b[^<]{0,300}\bon this server/i],
+  // Akamai's bot wall, served with 200 or 403: titled "Access Denied", with no article body.
+  decoys: [/^Access Denied$/, /You don[’']t have permission to access\b.{0,300}\bon this server/i],
 };

@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { agencyForUrl, getAgency } from '../agencies/index.ts';
 import type { Agency } from '../agencies/types.ts';
-import { extract, ExtractError } from '../extract/index.ts';
+import { decoyTest, extract, ExtractError } from '../extract/index.ts';
 import { Fetcher, FetchError, defaultFetcherOptions } from '../fetch/index.ts';
 import { recordFromPage } from '../record/from-page.ts';
 import type { Source } from '../schema/types.ts';
@@ -62,7 +62,7 @@ export const extractCommand = defineCommand({
       let source: Omit<Source, 'contentSha256'>;
       if (fromWeb) {
         const host = new URL(input!).host;
-        const fetcher = new Fetcher(defaultFetcherOptions({ allowedHosts: new Set([host]), decoys: agency.decoys }));
+        const fetcher = new Fetcher(defaultFetcherOptions({ allowedHosts: new Set([host]), decoy: decoyTest(agency) }));
         const res = await fetcher.get({ url: input! });
         body = res.body;
         contentType = res.contentType;

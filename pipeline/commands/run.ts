@@ -1,9 +1,8 @@
 /** `podium run`: discover, fetch, extract, validate and store into the dataset. */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { getAgency, loadAgencies } from '../agencies/index.ts';
-import { DiscoveryError } from '../discover/index.ts';
 import { LockedError } from '../run/lock.ts';
-import { originsByAgency } from '../run/origin-scope.ts';
+import { resolveRunOrigins } from '../run/origin-scope.ts';
 import type { Agency } from '../agencies/types.ts';
 import { runPipeline, type RunReport } from '../run/index.ts';
 import { writeReportFile } from '../run/report-file.ts';
@@ -31,7 +30,8 @@ export const runCommand = defineCommand({
     report: { type: 'string', value: 'file', description: 'also write the run report as JSON to <file> (outside the dataset), for `podium publish` and `podium alert`' },
   },
   notes: [
-    'Exit status: 0 when every page succeeded, 2 when some pages failed but everything else was saved, 1 on a fatal error (no discovery channel answered, dataset locked).',
+    'Each agency, and each origin inside it, is its own failure unit: an agency whose discovery fails (every channel of an origin down or walled) is a failure in the report and the others are processed. The index, the changelog and the crawl state are written at the end of every run, whatever failed.',
+    'Exit status: 0 when every page succeeded, 2 when some pages or some agency\'s discovery failed but everything else was saved, 1 when nothing could be done at all (every agency\'s discovery failed, or the dataset is locked).',
   ],
   async run({ options: values }) {
     const { limit, concurrency, delay } = values;
@@ -42,7 +42,7 @@ export const runCommand = defineCommand({
     let agencies: Agency[];
     try {
       agencies = values.agency.length ? await Promise.all(values.agency.map(getAgency)) : await loadAgencies();
-      originsByAgency(values.origin, agencies.map((a) => a.id));
+      resolveRunOrigins(agencies, values.origin);
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -62,7 +62,8 @@ export const runCommand = defineCommand({
           if (tty) process.stderr.write(`${line}\n`);
         },
       });
-      if (values.report) {
+      // A fatal run (nothing could be done) leaves no report: there is nothing to publish or compare.
+      if (values.report && report.exitCode !== 1) {
         await writeReportFile(values.report, {
           kind: 'run',
           scope: {
@@ -78,7 +79,7 @@ export const runCommand = defineCommand({
       console.log(summarize(report));
       return report.exitCode;
     } catch (error) {
-      if (error instanceof DiscoveryError || error instanceof LockedError) {
+      if (error instanceof LockedError) {
         console.error(`podium run: ${error.message}`);
         return EXIT.fatal;
       }
@@ -111,6 +112,7 @@ export function summarize(report: RunReport): string {
       `${report.withdrawn.length} withdrawn, ${report.restored.length} restored, ${report.failures.length} failed` +
       (report.changed ? '' : ' — no file changed'),
   );
+  if (report.reconciled) lines.push(`  ${report.reconciled.length} records on disk that the index did not list were indexed again`);
   for (const f of report.failures) lines.push(`  failed [${f.stage}] ${f.message}`);
   return lines.join('\n');
 }

@@ -1,24 +1,31 @@
 /** `podium site`: the static site and the downloads (NDJSON, CSV, SQLite, Data Package, Atom) from a dataset. */
-import { buildSite } from '../site/index.ts';
-import { defineCommand } from './define.ts';
+import { buildSite, siteAddress } from '../site/index.ts';
+import { defineCommand, UsageError } from './define.ts';
 import { EXIT } from './types.ts';
 
 export const siteCommand = defineCommand({
   name: 'site',
   summary: 'build the static site and downloads from the dataset',
   description: [
-    'Builds a plain-file static site from the dataset: home, browse and search, one page per transcript with its revision history and diffs, "Use the data", and the downloads transcripts.ndjson, turns.csv, podium.sqlite, datapackage.json, feed.atom and schemas/. The site is built in a fresh directory and then swapped in place of --dest. The same dataset always gives byte-identical files.',
+    'Builds a plain-file static site from the dataset: home, browse and search, one page per transcript with its revision history and diffs, "Use the data", and the downloads transcripts.ndjson, turns.csv, podium.sqlite, datapackage.json, feed.atom, sitemap.xml and schemas/. The site is built in a fresh directory and then swapped in place of --dest. The same dataset always gives byte-identical files.',
   ],
   options: {
     out: { type: 'string', value: 'dir', default: 'output', description: 'dataset directory' },
     dest: { type: 'string', value: 'dir', default: '_site', description: 'site directory, replaced whole' },
-    'base-url': { type: 'string', value: 'path', default: '/', description: 'path the site is served under, e.g. /podium/ for GitHub Pages' },
+    'site-url': { type: 'string', value: 'url', description: "the site's absolute URL, e.g. https://<owner>.github.io/<repo>/: links in feed.atom, datapackage.json and sitemap.xml become absolute, and \"Use the data\" states the address" },
+    'base-url': { type: 'string', value: 'path', description: 'path the site is served under, e.g. /podium/ for GitHub Pages (default: the path of --site-url, else /)' },
     'data-url': { type: 'string', value: 'url', description: "link each record's JSON at <url> (where output/ is already served, ending in /) instead of copying transcripts/ and history/ into the site" },
     'gzip-exports': { type: 'boolean', description: 'write transcripts.ndjson.gz, turns.csv.gz and podium.sqlite.gz instead of the plain files (GitHub Pages caps a site at 1 GB)' },
   },
   async run({ options: values }) {
     const started = performance.now();
-    const s = await buildSite({ out: values.out, dest: values.dest, baseUrl: values['base-url'], ...(values['data-url'] ? { dataUrl: values['data-url'] } : {}), gzipExports: values['gzip-exports'] });
+    let address;
+    try {
+      address = siteAddress(values['site-url'], values['base-url']);
+    } catch (error) {
+      throw new UsageError((error as Error).message.replace(/^site: /, ''));
+    }
+    const s = await buildSite({ out: values.out, dest: values.dest, baseUrl: address.base, ...(address.siteUrl ? { siteUrl: address.siteUrl } : {}), ...(values['data-url'] ? { dataUrl: values['data-url'] } : {}), gzipExports: values['gzip-exports'] });
     console.error(`podium site: ${s.transcripts} transcripts, ${s.turns} turns, ${s.pages} pages in ${values.dest} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     return EXIT.ok;
   },

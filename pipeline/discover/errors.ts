@@ -2,6 +2,7 @@
  * Errors of the discovery stage. Every message names the URL (or channel) that failed and why, so a
  * user reading a run log knows which sitemap or feed to look at.
  */
+import type { ChannelReport } from './index.ts';
 
 /** A sitemap or feed could not be read, or no discovery channel worked at all. */
 export class DiscoveryError extends Error {
@@ -10,11 +11,14 @@ export class DiscoveryError extends Error {
   readonly url: string;
   /** The underlying reason without the URL, e.g. the XML parser's message. */
   readonly reason: string;
+  /** For a whole-run failure: how each channel went, so the run can report the origins that failed. */
+  readonly channels: ChannelReport[];
 
-  constructor(url: string, reason: string, options?: { cause?: unknown }) {
-    super(`${url}: ${reason}`, options);
+  constructor(url: string, reason: string, options?: { cause?: unknown; channels?: ChannelReport[] }) {
+    super(`${url}: ${reason}`, options?.cause === undefined ? undefined : { cause: options.cause });
     this.url = url;
     this.reason = reason;
+    this.channels = options?.channels ?? [];
   }
 }
 

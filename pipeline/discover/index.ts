@@ -27,10 +27,26 @@ export interface HttpClient {
 export interface Candidate {
   /** Canonical URL. */
   url: string;
-  /** The newest date any channel gave (sitemap `<lastmod>` as written, feed dates as ISO UTC). */
+  /**
+   * The newest modification date any channel gave (sitemap `<lastmod>` as written, Atom
+   * `<updated>` as ISO UTC). Only this may skip a fetch: a page edited since has a newer one.
+   */
   lastmod?: string;
+  /**
+   * The newest publication date any channel gave (RSS `pubDate`, Atom `<published>`, a listing's
+   * date). Orders and bounds (`since`/`until`) candidates, never skips a fetch: an edit keeps it.
+   */
+  published?: string;
   /** Channels that listed it, sorted. */
   channels: string[];
+}
+
+/**
+ * The date a candidate is ordered and bounded by: the newer of its modification and publication
+ * dates (an instant string as a channel wrote it), or undefined for an undated URL.
+ */
+export function candidateDate(candidate: Pick<Candidate, 'lastmod' | 'published'>): string | undefined {
+  return newest(candidate.lastmod, candidate.published);
 }
 
 /** How one channel (one fetched sitemap or feed) went. */
@@ -73,10 +89,11 @@ const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
 const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1';
 const XML_ACCEPT = 'application/xml, text/xml;q=0.9, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.1';
 
-/** A URL a channel listed, with the date it gave. */
+/** A URL a channel listed, with the dates it gave. */
 interface Listed {
   loc: string;
-  date?: string;
+  modified?: string;
+  published?: string;
 }
 
 /** What one fetched document yielded; a child sitemap's `parent` is its index's report. */
@@ -134,12 +151,10 @@ export async function discover(agency: Agency, options: DiscoverOptions): Promis
   // `since` and `until` apply to the merged date: a URL an old sitemap entry and a fresh feed
   // item both list is fresh.
   const candidates = samePages(agency, [...merged.values()])
-    .filter(
-      (candidate) =>
-        candidate.lastmod === undefined ||
-        ((since === undefined || Date.parse(candidate.lastmod) >= since) &&
-          (until === undefined || Date.parse(candidate.lastmod) <= until)),
-    )
+    .filter((candidate) => {
+      const date = candidateDate(candidate);
+      return date === undefined || ((since === undefined || Date.parse(date) >= since) && (until === undefined || Date.parse(date) <= until));
+    })
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   countUrls(candidates, reports, parents);
 
@@ -152,7 +167,7 @@ export async function discover(agency: Agency, options: DiscoverOptions): Promis
   }
   if (reports.every((report) => !report.ok)) {
     const reasons = reports.map((report) => `${report.channel}: ${report.error}`).join('; ');
-    throw new DiscoveryError(agency.origins[0]?.url ?? agency.id, `every discovery channel failed: ${reasons}`);
+    throw new DiscoveryError(agency.origins[0]?.url ?? agency.id, `every discovery channel failed: ${reasons}`, { channels: reports });
   }
   return { candidates, channels: reports };
 }
@@ -217,14 +232,14 @@ class ChannelReader {
       const url = this.sourceUrl(origin, source.path);
       if (source.type === 'listing') {
         const html = await this.fetch(url, HTML_TYPES, HTML_ACCEPT);
-        return [ok(channel, parseListing(html, url, source).map((entry) => listed(entry.loc, entry.date)))];
+        return [ok(channel, parseListing(html, url, source).map((entry) => listed(entry.loc, { published: entry.date })))];
       }
       if (source.type === 'feed') {
         const items = parseFeed(await this.fetch(url), url);
         return [
           ok(
             channel,
-            items.map((item) => listed(item.url, newest(item.updated, item.published))),
+            items.map((item) => listed(item.url, { modified: item.updated, published: item.published })),
           ),
         ];
       }
@@ -235,7 +250,7 @@ class ChannelReader {
         return [
           ok(
             channel,
-            sitemap.urls.map((entry) => listed(entry.loc, entry.lastmod)),
+            sitemap.urls.map((entry) => listed(entry.loc, { modified: entry.lastmod })),
           ),
         ];
       }
@@ -263,7 +278,7 @@ class ChannelReader {
             throw new DiscoveryError(url, 'a sitemap index listed in a sitemap index is not followed');
           return ok(
             label,
-            sitemap.urls.map((item) => listed(item.loc, item.lastmod)),
+            sitemap.urls.map((item) => listed(item.loc, { modified: item.lastmod })),
           );
         } catch (error) {
           return failed(label, error);
@@ -285,8 +300,10 @@ class ChannelReader {
     const { include, exclude = [] } = this.agency.candidates;
     if (!include.some((pattern) => test(pattern, url)) || exclude.some((pattern) => test(pattern, url))) return null;
     // An unreadable date counts as no date: the URL is kept and fetched.
-    const dated = item.date !== undefined && !Number.isNaN(Date.parse(item.date));
-    return dated ? { url, lastmod: item.date as string, channels: [channel] } : { url, channels: [channel] };
+    const candidate: Candidate = { url, channels: [channel] };
+    if (readable(item.modified)) candidate.lastmod = item.modified;
+    if (readable(item.published)) candidate.published = item.published;
+    return candidate;
   }
 
   private sourceUrl(origin: EnabledOrigin, path: string): string {
@@ -336,8 +353,15 @@ function failed(channel: string, error: unknown): ChannelResult {
   return { report: { channel, ok: false, urls: 0, error: where + describeError(error) }, listed: [] };
 }
 
-function listed(loc: string, date: string | undefined): Listed {
-  return date === undefined ? { loc } : { loc, date };
+function listed(loc: string, dates: { modified?: string | undefined; published?: string | undefined }): Listed {
+  const item: Listed = { loc };
+  if (dates.modified !== undefined) item.modified = dates.modified;
+  if (dates.published !== undefined) item.published = dates.published;
+  return item;
+}
+
+function readable(date: string | undefined): date is string {
+  return date !== undefined && !Number.isNaN(Date.parse(date));
 }
 
 /** Merges a candidate into the map: the newest date wins, channels are unioned. */
@@ -352,6 +376,8 @@ function absorb(existing: Candidate, candidate: Candidate): void {
   existing.channels = [...new Set([...existing.channels, ...candidate.channels])].sort();
   const lastmod = newest(existing.lastmod, candidate.lastmod);
   if (lastmod !== undefined) existing.lastmod = lastmod;
+  const published = newest(existing.published, candidate.published);
+  if (published !== undefined) existing.published = published;
 }
 
 /**

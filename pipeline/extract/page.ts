@@ -73,12 +73,8 @@ export function extractPage(html: string, agency: Agency, page: string, url: str
   const rules = agency.page;
   const title = firstText(doc, rules.title);
   const body = findBody(doc, rules.body);
-  // A decoy (bot wall, "Technical Difficulties") has no article: only then is the page text read.
-  if (!body || !title) {
-    const bodyText = text(first('body', doc) ?? doc).slice(0, 5000);
-    const decoy = agency.decoys.find((re) => re.test(title ?? '') || re.test(bodyText));
-    if (decoy) throw new ExtractError(page, 'decoy', `the site served a decoy page (matched ${decoy}) instead of content`);
-  }
+  const decoy = body ? null : decoyIn(doc, agency, title);
+  if (decoy) throw new ExtractError(page, 'decoy', `the site served a decoy page (${decoy}) instead of content`);
   if (!title) throw new ExtractError(page, 'no-title', `no title found (tried ${describe(rules.title)})`);
   if (!body) throw new ExtractError(page, 'no-body', `no article body found (tried ${rules.body.join(', ')})`);
 
@@ -96,6 +92,39 @@ export function extractPage(html: string, agency: Agency, page: string, url: str
     throw new ExtractError(page, 'too-large', `article body has ${blocks.length} paragraphs (limit ${MAX_BLOCKS})`);
   }
   return { url: url ?? canonicalLink(doc), title, ...header, blocks };
+}
+
+/**
+ * Whether an HTML page is a decoy (a bot wall or "Technical Difficulties" served with HTTP 200)
+ * instead of content: a description of the match, or null. Decided on structure: the page has
+ * no article body (none of the agency's body selectors holds text), and its title or its whole
+ * text matches one of `agency.decoys`. A transcript has a body, so no words inside one ("we had
+ * some technical difficulties with the line") can make it a decoy. The fetcher and the
+ * extractor both ask this one function.
+ */
+export function decoyPage(html: string, agency: Pick<Agency, 'page' | 'decoys'>): string | null {
+  if (agency.decoys.length === 0 || tooDeep(html) !== null) return null;
+  const doc = load(html).root()[0]!;
+  if (nesting(doc) > MAX_DEPTH || findBody(doc, agency.page.body)) return null;
+  return decoyIn(doc, agency, firstText(doc, agency.page.title));
+}
+
+/** A body-less page's decoy match: its title (the adapter's, else `<title>`) or its whole text. */
+function decoyIn(doc: AnyNode, agency: Pick<Agency, 'decoys'>, title: string | null): string | null {
+  const head = first('title', doc);
+  const titles = [title, head ? foldSpaces(text(head)) : null].filter((t): t is string => !!t);
+  const whole = foldSpaces(text(first('body', doc) ?? doc)).slice(0, 5000);
+  for (const pattern of agency.decoys) {
+    const hit = titles.find((t) => test(pattern, t));
+    if (hit !== undefined) return `title "${hit}" matches ${String(pattern)}`;
+    if (test(pattern, whole)) return `page text matches ${String(pattern)}`;
+  }
+  return null;
+}
+
+function test(pattern: RegExp, value: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(value);
 }
 
 /** Deepest element nesting under `root`, counted without recursion. */

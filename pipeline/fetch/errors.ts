@@ -1,7 +1,7 @@
 /**
  * The one error the fetch stage throws. It classifies itself so callers can decide without
- * parsing messages: skip the page (`gone`), try again next run (`transient`), switch to a
- * fallback channel (`botBlock`).
+ * parsing messages: skip the page (`gone`), try again at the end of the run (`transient`),
+ * ask another channel for the page (`fallback`).
  */
 import type { FetchErrorKind } from './types.ts';
 
@@ -31,7 +31,7 @@ export class FetchError extends Error {
   readonly url: string;
   readonly kind: FetchErrorKind;
   readonly status?: number;
-  /** Retrying later (another run, another hour) may succeed. */
+  /** Retrying later (at the end of the run, another run) may succeed. */
   readonly transient: boolean;
   /** The site refused our agent (403 or a decoy page): a fallback channel may help, hammering will not. */
   readonly botBlock: boolean;
@@ -49,6 +49,34 @@ export class FetchError extends Error {
     this.attempts = attempts;
     this.transient = init.transient ?? isTransientKind(init.kind, init.status);
     this.botBlock = init.kind === 'bot-block';
+  }
+
+  /**
+   * Whether another channel (the site's REST API, a web archive) may serve what this request
+   * could not: a wall, a server or network failure. Not a page that is gone, a body we refuse
+   * (too large, wrong type, a redirect off the allowlist) or a request we must not send.
+   */
+  get fallback(): boolean {
+    return isFallbackKind(this.kind);
+  }
+}
+
+/** See {@link FetchError.fallback}. */
+export function isFallbackKind(kind: FetchErrorKind): boolean {
+  switch (kind) {
+    case 'bot-block':
+    case 'http':
+    case 'rate-limit':
+    case 'network':
+    case 'timeout':
+    case 'truncated':
+      return true;
+    case 'gone':
+    case 'too-large':
+    case 'redirect':
+    case 'content-type':
+    case 'disallowed':
+      return false;
   }
 }
 

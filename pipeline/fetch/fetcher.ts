@@ -29,7 +29,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
  * - `maxRetryAfterMs` 120 s: longer waits fail as `rate-limit` and the page is retried next run.
  * - `maxBytes` 10 MiB: ten times the largest real briefing page, low enough to refuse a runaway body.
  * - `allowedHosts` empty: the caller must name the hosts it means to read (fail closed).
- * - `decoys` empty: agencies supply their own (`Agency.decoys`).
+ * - `decoy` null: the run supplies the agency's structural test (`decoyTest` in pipeline/extract).
  * - `maxBotWalls` 3: a site that walled three pages in a row will wall the next; backing off for
  *   the run is politer than asking again, and the pages are retried next run.
  *
@@ -47,7 +47,7 @@ export function defaultFetcherOptions(overrides: Partial<FetcherOptions> = {}): 
     maxRetryAfterMs: 120_000,
     maxBytes: 10 * 1024 * 1024,
     allowedHosts: new Set<string>(),
-    decoys: [],
+    decoy: null,
     robots: true,
     maxBotWalls: 3,
     ...overrides,
@@ -282,11 +282,9 @@ export class Fetcher {
     checkContentType(contentType, request.expect);
     const bytes = await readBody(this.options.maxBytes);
     const body = decodeBody(bytes, contentType).text;
-    const decoy = this.options.decoys.find((pattern) => body.search(pattern) !== -1);
-    if (decoy) {
-      throw new AttemptFailure('bot-block', `decoy page served with HTTP ${status} (body matches ${String(decoy)})`, 'once', {
-        status,
-      });
+    const decoy = this.options.decoy?.(body, contentType) ?? null;
+    if (decoy !== null) {
+      throw new AttemptFailure('bot-block', `decoy page served with HTTP ${status} (${decoy})`, 'once', { status });
     }
     return {
       response: {
@@ -364,10 +362,11 @@ export class Fetcher {
             return { redirect: response.headers.get('location') ?? '' };
           }
           if (status >= 200 && status < 300) {
-            const text = decodeBody(await readBody(ROBOTS_MAX_BYTES), response.headers.get('content-type')).text;
-            const decoy = this.options.decoys.find((pattern) => text.search(pattern) !== -1);
-            if (decoy) {
-              this.log(`robots.txt ${robotsUrl.href}: decoy page (matches ${String(decoy)}); assuming everything is allowed`);
+            const contentType = response.headers.get('content-type');
+            const text = decodeBody(await readBody(ROBOTS_MAX_BYTES), contentType).text;
+            const decoy = this.options.decoy?.(text, contentType) ?? null;
+            if (decoy !== null) {
+              this.log(`robots.txt ${robotsUrl.href}: decoy page (${decoy}); assuming everything is allowed`);
               return { policy: ALLOW_ALL };
             }
             return { policy: parseRobots(text, this.agentToken) };

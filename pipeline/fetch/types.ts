@@ -59,8 +59,11 @@ export interface FetcherOptions {
   maxBytes: number;
   /** Hosts (host:port as in URL.host) requests and redirects may go to. */
   allowedHosts: Set<string>;
-  /** Bodies matching any of these are decoys (bot wall served with 200). */
-  decoys: RegExp[];
+  /**
+   * Whether a 200 body is a decoy (a bot wall served as a page): a description, or null. The
+   * caller decides on the page's structure (see `decoyTest` in pipeline/extract); null: no test.
+   */
+  decoy: DecoyTest | null;
   /** Read robots.txt of each host once and honor crawl-delay and Disallow for our agent. */
   robots: boolean;
   /**
@@ -79,3 +82,6 @@ export interface BlockedHost {
   /** The last wall, e.g. `HTTP 403: the site refused our agent (bot wall)`. */
   last: string;
 }
+
+/** A body and its Content-Type in; a description of the decoy it is, or null. */
+export type DecoyTest = (body: string, contentType: string | null) => string | null;

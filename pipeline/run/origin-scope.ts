@@ -3,7 +3,10 @@
  * is only unambiguous when one agency runs; with several, each value names its agency
  * (`whitehouse:<url>`, `state:archive=<url>`) and every agency must get one, so a mirror run
  * never sends one agency's requests to another's mirror, nor any agency to its real site.
+ * Then each agency's values become its origin map (resolveOrigins): the one place overrides are read.
  */
+import type { Agency } from '../agencies/types.ts';
+import { OriginMap, parseOriginArg, type OriginOverride } from '../discover/index.ts';
 
 export class OriginScopeError extends Error {
   override readonly name = 'OriginScopeError';
@@ -47,4 +50,62 @@ export function originsByAgency(values: readonly string[], agencyIds: readonly s
     );
   }
   return out;
+}
+
+/** The web archive fallback's `--origin` name. */
+export const WEB_ARCHIVE = 'web-archive';
+
+/** Where one agency's requests go this run: the origin map, the hosts allowed, foreign fallbacks. */
+export interface AgencyOrigins {
+  origins: OriginMap;
+  /** Hosts (`URL.host`) requests and redirects may reach. */
+  allowedHosts: Set<string>;
+  /** Absolute fallback URLs (a web archive) rewritten for this run, or null when they must not be requested. */
+  foreign: (absoluteUrl: string) => string | null;
+}
+
+/**
+ * Resolves one agency's `--origin` values (already scoped, prefixes removed).
+ *
+ * @throws OriginScopeError for an unknown origin name, an origin given twice, a URL that is not
+ *   an origin, or two origins given one URL — all usage errors, checked before anything runs.
+ * @example
+ * resolveOrigins(whitehouse, ['www=http://127.0.0.1:8081', 'archive=http://127.0.0.1:8082']).origins.enabled()
+ */
+export function resolveOrigins(agency: Agency, values: readonly string[]): AgencyOrigins {
+  const overrides = values.map(parseOriginArg);
+  const archive = overrides.find((o) => o.name === WEB_ARCHIVE);
+  let origins: OriginMap;
+  try {
+    origins = new OriginMap(agency, overrides.filter((o): o is OriginOverride => o.name !== WEB_ARCHIVE));
+    if (archive) new URL(archive.url);
+  } catch (error) {
+    throw new OriginScopeError(`--origin for ${agency.id}: ${(error as Error).message}`);
+  }
+  const allowedHosts = origins.allowedHosts();
+  if (archive) allowedHosts.add(new URL(archive.url).host);
+  else if (!origins.overridden) {
+    for (const f of agency.fallbacks ?? []) {
+      const probe = f.url(new URL(`${agency.origins[0]!.url}/x/`));
+      if (probe && /^https?:/.test(probe)) allowedHosts.add(new URL(probe).host);
+    }
+  }
+  // The web archive is a foreign host: used as is on live runs, through its override on mirror
+  // runs, and never when a mirror run gives no override (it must not reach the real archive).
+  const foreign = (absolute: string): string | null => {
+    const url = new URL(absolute);
+    if (archive) return `${archive.url.replace(/\/$/, '')}${url.pathname}${url.search}`;
+    return origins.overridden ? null : absolute;
+  };
+  return { origins, allowedHosts, foreign };
+}
+
+/**
+ * Every agency's origins for a run, from the raw `--origin` values.
+ *
+ * @throws OriginScopeError for any value that is not usable (see originsByAgency and resolveOrigins).
+ */
+export function resolveRunOrigins(agencies: readonly Agency[], values: readonly string[]): Map<string, AgencyOrigins> {
+  const scoped = originsByAgency(values, agencies.map((a) => a.id));
+  return new Map(agencies.map((a) => [a.id, resolveOrigins(a, scoped.get(a.id)!)]));
 }

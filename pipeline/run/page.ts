@@ -7,18 +7,31 @@ import type { Agency, FallbackChannel } from '../agencies/types.ts';
 import type { Candidate, HttpClient, OriginMap } from '../discover/index.ts';
 import { extract, ExtractError, type ExtractedPage } from '../extract/index.ts';
 import { extractFragment } from '../extract/fragment.ts';
-import type { FetchResponse } from '../fetch/types.ts';
+import { FetchError, type FetchResponse } from '../fetch/index.ts';
 import { recordFromPage } from '../record/from-page.ts';
 import { observe, type Observation } from '../revisions/observe.ts';
 import type { CrawledPage, Source, Transcript } from '../schema/types.ts';
 
 export type PageOutcome =
-  | { url: string; kind: 'skipped' } // sitemap lastmod unchanged: not requested
+  | { url: string; kind: 'skipped' } // modification date unchanged, or a 404 waiting for its retry: not requested
+  | { url: string; kind: 'not-found'; page: CrawledPage } // 404/410 for a page never stored: remembered, retried later
   | { url: string; kind: 'not-modified'; page: CrawledPage } // HTTP 304
   | { url: string; kind: 'not-transcript'; page: CrawledPage; reason: string }
   | { url: string; kind: 'gone'; page: CrawledPage | undefined; status: number | undefined }
   | { url: string; kind: 'absent'; page: CrawledPage } // listed by no channel for WITHDRAW_AFTER_RUNS runs
-  | { url: string; kind: 'failed'; stage: 'fetch' | 'extract'; message: string; templateChange: boolean }
+  | {
+      url: string;
+      kind: 'failed';
+      stage: 'fetch' | 'extract';
+      message: string;
+      templateChange: boolean;
+      /**
+       * The fetch failed in a way that may pass within minutes (a 503, a reset, a timeout): worth
+       * one more try at the end of the run. Not a bot wall: the fetcher backs off a walled host
+       * for the run, and walls lift on the scale of hours (the page is tried again next run).
+       */
+      transient?: boolean;
+    }
   | { url: string; kind: 'stored'; page: CrawledPage; observation: Observation; raw: string };
 
 export interface PageContext {
@@ -35,27 +48,47 @@ export interface PageContext {
 
 const HTML = ['text/html', 'application/xhtml+xml'];
 
+/**
+ * A URL that answered 404/410 and was never stored is asked again after a day, then after 2, 4,
+ * 8 … days, at most NOT_FOUND_MAX_DAYS apart: a sitemap that lists a dead URL costs a request a
+ * month, not a red run every two hours. A new modification date from a channel asks at once.
+ */
+export const NOT_FOUND_FIRST_DAYS = 1;
+export const NOT_FOUND_MAX_DAYS = 32;
+const DAY_MS = 86_400_000;
+
 export async function processPage(candidate: Candidate, ctx: PageContext): Promise<PageOutcome> {
   const url = candidate.url;
   const prior = ctx.known.get(url);
-  // The sitemap says the page has not changed since we read it: no request at all.
-  if (prior && candidate.lastmod && prior.lastmod === candidate.lastmod) return { url, kind: 'skipped' };
+  const version = ctx.agency.version ?? '0';
+  // A "not a transcript" verdict another adapter version reached is judged again, from a fresh body.
+  const rejudge = prior?.verdict === 'not-transcript' && !prior.notFound && (prior.judgedBy ?? '0') !== version;
+  const modified = candidate.lastmod !== undefined && candidate.lastmod !== prior?.lastmod;
+  if (prior?.notFound) {
+    if (!modified && Date.parse(prior.notFound.retryAt) > ctx.now().getTime()) return { url, kind: 'skipped' };
+  } else if (prior && !rejudge && candidate.lastmod && !modified) {
+    // A channel's modification date says the page has not changed since we read it: no request.
+    return { url, kind: 'skipped' };
+  }
 
   const requestUrl = ctx.origins.toRequest(url);
   if (!requestUrl) return { url, kind: 'failed', stage: 'fetch', message: `${url}: its origin is disabled for this run`, templateChange: false };
 
   let fetched: { response: FetchResponse; via: Source['via']; fetchedUrl?: string; page?: ExtractedPage } | null = null;
-  let fetchError: Error | null = null;
+  let fetchError: FetchError | null = null;
   try {
-    const response = await ctx.http.get({ url: requestUrl, etag: prior?.etag ?? null, lastModified: prior?.lastModified ?? null, expect: HTML });
+    const validators = rejudge ? {} : { etag: prior?.etag ?? null, lastModified: prior?.lastModified ?? null };
+    const response = await ctx.http.get({ url: requestUrl, ...validators, expect: HTML });
     fetched = { response, via: 'page' };
   } catch (error) {
-    fetchError = error as Error;
-    const e = error as { kind?: string; status?: number };
-    if (e.kind === 'gone') return { url, kind: 'gone', page: prior, status: e.status };
-    if (e.kind !== 'bot-block' && e.kind !== 'http' && e.kind !== 'truncated' && e.kind !== 'timeout' && e.kind !== 'network' && e.kind !== 'rate-limit') {
-      return { url, kind: 'failed', stage: 'fetch', message: fetchError.message, templateChange: false };
+    if (!(error instanceof FetchError)) return { url, kind: 'failed', stage: 'fetch', message: `${url}: ${(error as Error).message}`, templateChange: false };
+    fetchError = error;
+    if (error.kind === 'gone') {
+      // A stored transcript becomes a tombstone; anything else is remembered and asked again later.
+      if (prior?.verdict === 'transcript' && prior.id) return { url, kind: 'gone', page: prior, status: error.status };
+      return { url, kind: 'not-found', page: notFound(url, prior, candidate, error.status === 410 ? 410 : 404, ctx.now()) };
     }
+    if (!error.fallback) return { url, kind: 'failed', stage: 'fetch', message: error.message, templateChange: false, transient: retryable(error) };
   }
 
   if (fetched?.response.notModified) {
@@ -78,8 +111,11 @@ export async function processPage(candidate: Candidate, ctx: PageContext): Promi
       response = null;
     }
   } catch (error) {
-    if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response);
-    return { url, kind: 'failed', stage: 'fetch', message: (error as Error).message, templateChange: false };
+    if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response, version);
+    if (error instanceof FallbacksFailed) {
+      return { url, kind: 'failed', stage: 'fetch', message: error.message, templateChange: false, transient: retryable(fetchError!) };
+    }
+    return { url, kind: 'failed', stage: 'fetch', message: `${url}: ${(error as Error).message}`, templateChange: false };
   }
 
   try {
@@ -95,16 +131,17 @@ export async function processPage(candidate: Candidate, ctx: PageContext): Promi
     const observation = observe(await ctx.existing(fresh.id), fresh);
     const crawledPage: CrawledPage = { ...crawled(url, prior, candidate, response), verdict: 'transcript', id: fresh.id };
     delete crawledPage.reason;
+    delete crawledPage.judgedBy;
     return { url, kind: 'stored', page: crawledPage, observation, raw };
   } catch (error) {
-    if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response);
+    if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response, version);
     return { url, kind: 'failed', stage: 'extract', message: `${url}: ${(error as Error).message}`, templateChange: false };
   }
 }
 
-function extractFailure(url: string, error: ExtractError, prior: CrawledPage | undefined, candidate: Candidate, response: FetchResponse | null): PageOutcome {
+function extractFailure(url: string, error: ExtractError, prior: CrawledPage | undefined, candidate: Candidate, response: FetchResponse | null, version: string): PageOutcome {
   if (error.code === 'not-transcript') {
-    const page: CrawledPage = { ...crawled(url, prior, candidate, response), verdict: 'not-transcript', reason: error.reason };
+    const page: CrawledPage = { ...crawled(url, prior, candidate, response), verdict: 'not-transcript', reason: error.reason, judgedBy: version };
     delete page.id;
     return { url, kind: 'not-transcript', page, reason: error.reason };
   }
@@ -114,6 +151,7 @@ function extractFailure(url: string, error: ExtractError, prior: CrawledPage | u
 /** What the crawl state remembers after a successful request. */
 function crawled(url: string, prior: CrawledPage | undefined, candidate: Candidate, response: FetchResponse | null): CrawledPage {
   const page: CrawledPage = { ...(prior ?? { verdict: 'transcript' }), url };
+  delete page.notFound;
   if (candidate.lastmod) page.lastmod = candidate.lastmod;
   if (response && !response.notModified) {
     if (response.etag) page.etag = response.etag;
@@ -124,12 +162,29 @@ function crawled(url: string, prior: CrawledPage | undefined, candidate: Candida
   return page;
 }
 
+/** What the crawl state remembers of a URL that answered 404/410 and holds no record. */
+function notFound(url: string, prior: CrawledPage | undefined, candidate: Candidate, status: 404 | 410, now: Date): CrawledPage {
+  const count = (prior?.notFound?.count ?? 0) + 1;
+  const days = Math.min(NOT_FOUND_MAX_DAYS, NOT_FOUND_FIRST_DAYS * 2 ** (count - 1));
+  const page: CrawledPage = {
+    url,
+    verdict: 'not-transcript',
+    reason: `HTTP ${status}: not found`,
+    notFound: { status, since: prior?.notFound?.since ?? now.toISOString(), count, retryAt: new Date(now.getTime() + days * DAY_MS).toISOString() },
+  };
+  if (candidate.lastmod) page.lastmod = candidate.lastmod;
+  return page;
+}
+
 /**
  * The page itself failed: try the agency's fallback channels in order. Each is read the same way
  * and recorded in source.via. The error names every channel tried.
  */
 async function tryFallbacks(url: string, ctx: PageContext, pageError: Error): Promise<{ page: ExtractedPage; raw: string; via: Source['via']; fetchedUrl: string }> {
   const tried = [`page: ${pageError.message}`];
+  // A channel that served a body the extractor could not read says more than one that failed to
+  // answer: its error (a template change, a not-transcript verdict) is the page's outcome.
+  let unreadable: ExtractError | null = null;
   for (const channel of ctx.agency.fallbacks ?? []) {
     const target = fallbackUrl(channel, url, ctx);
     if (!target) continue;
@@ -140,11 +195,20 @@ async function tryFallbacks(url: string, ctx: PageContext, pageError: Error): Pr
       const page = 'html' in read ? extract(read.html, ctx.agency, url, url, 'text/html') : extractFragment(read, ctx.agency, url);
       return { page, raw: response.body, via: channel.via, fetchedUrl: target.canonical };
     } catch (error) {
+      if (error instanceof ExtractError && error.code !== 'decoy') unreadable ??= error;
       tried.push(`${channel.via}: ${(error as Error).message}`);
     }
   }
-  throw new Error(tried.length > 1 ? `every channel failed — ${tried.join('; ')}` : pageError.message);
+  if (unreadable) throw new ExtractError(unreadable.page, unreadable.code, `${unreadable.reason} (read through a fallback — ${tried.join('; ')})`);
+  throw new FallbacksFailed(tried.length > 1 ? `every channel failed — ${tried.join('; ')}` : pageError.message);
 }
+
+function retryable(error: FetchError): boolean {
+  return error.transient && !error.botBlock;
+}
+
+/** The page and every fallback channel failed to answer. */
+class FallbacksFailed extends Error {}
 
 function fallbackUrl(channel: FallbackChannel, url: string, ctx: PageContext): { request: string; canonical: string } | null {
   const target = channel.url(new URL(url));

@@ -52,10 +52,12 @@ async function store(
   }
   if (obs.kind === 'unchanged') {
     // A new address of a known briefing, or an index that missed or lags this record (a crash
-    // between the record and the index): no revision, but the files catch up.
+    // between the record and the index): no revision, but the files catch up. So does a raw page
+    // lost the same way; a raw page already kept stays as it is.
     const wrote = await dataset.writeRecord(obs.record);
+    const healedRaw = raw !== null && !(await dataset.hasRaw(obs.record.id)) && (await dataset.writeRaw(obs.record.id, raw));
     const entry = indexEntry(obs.record);
-    if (JSON.stringify(entries.get(entry.id)) === JSON.stringify(entry)) return wrote;
+    if (JSON.stringify(entries.get(entry.id)) === JSON.stringify(entry)) return wrote || healedRaw;
     entries.set(entry.id, entry);
     return true;
   }

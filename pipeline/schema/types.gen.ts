@@ -274,7 +274,7 @@ export interface CrawledPage {
    */
   url: string;
   /**
-   * transcript: stored as a record (see id); not-transcript: a release without speaker turns (press statement, readout), skipped until it changes.
+   * transcript: stored as a record (see id); not-transcript: a release without speaker turns (press statement, readout), skipped until it changes or the adapter's version does (judgedBy), or a URL that answered 404/410 without ever being stored (notFound).
    */
   verdict: 'transcript' | 'not-transcript';
   id?: string;
@@ -283,7 +283,11 @@ export interface CrawledPage {
    */
   reason?: string;
   /**
-   * Sitemap <lastmod> when the page was last fetched.
+   * The adapter version (Agency.version) that reached a not-transcript verdict; a different version re-judges the page. Since 1.1.0.
+   */
+  judgedBy?: string;
+  /**
+   * The page's modification date as a channel gave it (sitemap <lastmod>, REST modified_gmt, Atom <updated>) when the page was last fetched. Publication dates (RSS pubDate, listing dates) are never stored here: only a modification date may skip a fetch.
    */
   lastmod?: string;
   etag?: string;
@@ -292,6 +296,24 @@ export interface CrawledPage {
    * Consecutive complete runs in which this transcript was listed by no discovery channel; at WITHDRAW_AFTER_RUNS it becomes a tombstone. Absent when the page is listed.
    */
   missingRuns?: number;
+  /**
+   * The URL answered 404 or 410 and was never stored (since 1.1.0): it is asked again at retryAt, with a wait that doubles each time, not failed on every run. Absent once the page answers.
+   */
+  notFound?: {
+    status: 404 | 410;
+    /**
+     * When it first answered so (ISO 8601).
+     */
+    since: string;
+    /**
+     * Consecutive such answers.
+     */
+    count: number;
+    /**
+     * No request before this instant (ISO 8601), unless a channel gives the page a new modification date.
+     */
+    retryAt: string;
+  };
 }
 
 /**

@@ -50,7 +50,9 @@ mark{background:#ffe58a;color:inherit}
 `;
 
 /**
- * The Browse page: filters over catalog.json, passage search over the shards in search/. A hit is
+ * The Browse page: filters over the split catalog (catalog/, laid out in catalog.ts: only the chunks
+ * holding the results on screen are fetched, the facets and speakers only when filtered on), passage
+ * search over the shards in search/. A hit is
  * a transcript holding every word; its passages are the turns holding them all, read (text, speaker)
  * from the transcript's own page with DOMParser, which runs nothing. A quoted phrase must appear as
  * consecutive words in one turn; that is checked on the page text, for at most PHRASE_CHECKS
@@ -60,13 +62,14 @@ export const BROWSE_JS = `'use strict';
 (function () {
   var SHARDS = ${SHARDS};
   var STOP = new Set(${JSON.stringify(STOPWORDS)});
-  var PAGE = 50, PASSAGES = 3, PHRASE_CHECKS = 60, SNIPPET = 320;
+  var PAGE = 25, PASSAGES = 3, PHRASE_CHECKS = 60, SNIPPET = 320;
   var base = document.body.getAttribute('data-base') || '/';
   var form = document.getElementById('filters');
   var list = document.getElementById('results');
   var status = document.getElementById('status');
   var more = document.getElementById('more');
-  var catalog = null, shown = 0, matches = [], shardCache = new Map(), pageCache = new Map(), query = null, generation = 0;
+  var meta = null, shown = 0, matches = [], shardCache = new Map(), pageCache = new Map(), query = null, generation = 0;
+  var chunkCache = new Map(), facets = null, speakerIndex = null, rendering = null;
 
   function words(text) { return text.toLowerCase().normalize('NFKC').match(/[\\p{L}\\p{N}]+/gu) || []; }
   function tokenize(text) {
@@ -79,6 +82,24 @@ export const BROWSE_JS = `'use strict';
   }
   function getJson(path) {
     return fetch(base + path).then(function (r) { if (!r.ok) throw new Error(path + ': HTTP ' + r.status); return r.json(); });
+  }
+  function chunk(k) {
+    if (!chunkCache.has(k)) chunkCache.set(k, getJson('catalog/' + k + '.json'));
+    return chunkCache.get(k);
+  }
+  /** The catalog items ([id, title, date, agency, kind]) of transcripts ns, in that order. */
+  function items(ns) {
+    return Promise.all(ns.map(function (n) { return chunk(Math.floor(n / meta.chunk)).then(function (c) { return c[n % meta.chunk]; }); }));
+  }
+  function getFacets() { return facets || (facets = getJson('catalog/facets.json')); }
+  /** Speaker names (also offered in the speaker box) and the transcripts each speaks in. */
+  function getSpeakers() {
+    if (!speakerIndex) speakerIndex = getJson('catalog/speakers.json').then(function (s) {
+      var box = document.getElementById('speakers');
+      s.names.forEach(function (name) { option(box, name, name); });
+      return s;
+    });
+    return speakerIndex;
   }
   function shard(n) {
     if (!shardCache.has(n)) shardCache.set(n, getJson('search/' + n + '.json'));
@@ -184,41 +205,47 @@ export const BROWSE_JS = `'use strict';
     var o = document.createElement('option'); o.value = value; o.textContent = label; select.appendChild(o);
   }
   function fill() {
-    var agency = form.elements.agency, kind = form.elements.kind, year = form.elements.year, speakers = document.getElementById('speakers');
-    catalog.agencies.forEach(function (a, i) { option(agency, String(i), a); });
-    catalog.kinds.forEach(function (k, i) { option(kind, String(i), k); });
-    var years = new Set(catalog.items.map(function (it) { return it[2].slice(0, 4); }));
-    Array.from(years).sort().reverse().forEach(function (y) { option(year, y, y); });
-    catalog.speakers.forEach(function (s) { option(speakers, s, s); });
+    var agency = form.elements.agency, kind = form.elements.kind, year = form.elements.year;
+    meta.agencies.forEach(function (a, i) { option(agency, String(i), a); });
+    meta.kinds.forEach(function (k, i) { option(kind, String(i), k); });
+    meta.years.forEach(function (y) { option(year, y[0], y[0]); });
     var params = new URLSearchParams(location.search);
     ['q', 'agency', 'kind', 'year', 'speaker'].forEach(function (name) {
       var v = params.get(name); if (v === null) return;
       var el = form.elements[name];
       if (el.tagName === 'SELECT') {
-        var idx = name === 'agency' ? catalog.agencies.indexOf(v) : name === 'kind' ? catalog.kinds.indexOf(v) : -1;
+        var idx = name === 'agency' ? meta.agencies.indexOf(v) : name === 'kind' ? meta.kinds.indexOf(v) : -1;
         el.value = idx >= 0 ? String(idx) : v;
       } else el.value = v;
     });
   }
+  /** Draws the next PAGE matches once their catalog chunks are in; one draw at a time. */
   function render() {
-    var end = Math.min(matches.length, shown + PAGE), mine = generation;
-    for (; shown < end; shown++) {
-      var n = matches[shown], it = catalog.items[n];
-      var li = document.createElement('li');
-      var a = document.createElement('a');
-      a.className = 'title';
-      a.href = base + 't/' + it[0] + '/';
-      a.textContent = it[1];
-      var meta = document.createElement('span');
-      meta.className = 'small';
-      meta.textContent = ' ' + it[2] + ' · ' + catalog.agencies[it[3]] + ' · ' + catalog.kinds[it[4]];
-      li.appendChild(a); li.appendChild(meta); list.appendChild(li);
-      if (query.words.length) (function (li, it, n) {
-        var ready = query.checked.has(n) ? Promise.resolve(query.checked.get(n)) : passages(n, it[0]);
-        ready.then(function (found) { if (mine === generation) showPassages(li, it, n, found); }).catch(function () {});
-      })(li, it, n);
-    }
-    more.hidden = shown >= matches.length;
+    if (rendering) return rendering;
+    var mine = generation, slice = matches.slice(shown, shown + PAGE);
+    rendering = items(slice).then(function (its) {
+      rendering = null;
+      if (mine !== generation) return;
+      its.forEach(function (it, i) {
+        var n = slice[i];
+        var li = document.createElement('li');
+        var a = document.createElement('a');
+        a.className = 'title';
+        a.href = base + 't/' + it[0] + '/';
+        a.textContent = it[1];
+        var info = document.createElement('span');
+        info.className = 'small';
+        info.textContent = ' ' + it[2] + ' · ' + meta.agencies[it[3]] + ' · ' + meta.kinds[it[4]];
+        li.appendChild(a); li.appendChild(info); list.appendChild(li);
+        if (query.words.length) {
+          var ready = query.checked.has(n) ? Promise.resolve(query.checked.get(n)) : passages(n, it[0]);
+          ready.then(function (found) { if (mine === generation) showPassages(li, it, n, found); }).catch(function () {});
+        }
+      });
+      shown += slice.length;
+      more.hidden = shown >= matches.length;
+    }, function (e) { rendering = null; throw e; });
+    return rendering;
   }
   function describe(count, capped) {
     var what = query.phrases.length ? ' containing ' + query.text : query.words.length ? ' containing ' + query.words.join(' ') : '';
@@ -229,42 +256,60 @@ export const BROWSE_JS = `'use strict';
     query = parse(f.q.value);
     query.parts = new Map(); query.checked = new Map();
     var speaker = f.speaker.value.trim().toLowerCase();
-    var speakerIds = speaker ? catalog.speakers.map(function (s, i) { return s.toLowerCase().indexOf(speaker) >= 0 ? i : -1; }).filter(function (i) { return i >= 0; }) : null;
+    var faceted = f.agency.value !== '' || f.kind.value !== '';
     status.textContent = 'Searching…';
-    return Promise.all(query.words.map(postings)).then(function (maps) {
+    rendering = null;
+    return Promise.all([Promise.all(query.words.map(postings)), faceted ? getFacets() : null, speaker ? getSpeakers() : null]).then(function (got) {
+      var maps = got[0], fac = got[1], sp = got[2], bySpeaker = null, from = 0, to = meta.count;
+      if (sp) {
+        bySpeaker = new Set();
+        sp.names.forEach(function (name, i) {
+          if (name.toLowerCase().indexOf(speaker) < 0) return;
+          var d = 0; sp.docs[i].forEach(function (x, j) { d = j ? d + x : x; bySpeaker.add(d); });
+        });
+      }
+      // Newest first, so a year is one range of transcript numbers.
+      if (f.year.value !== '') {
+        var y = meta.years.filter(function (y) { return y[0] === f.year.value; })[0];
+        from = y ? y[1] : 0; to = y ? y[2] : 0;
+      }
       var candidates = [];
-      catalog.items.forEach(function (it, n) {
-        if (f.agency.value !== '' && String(it[3]) !== f.agency.value) return;
-        if (f.kind.value !== '' && String(it[4]) !== f.kind.value) return;
-        if (f.year.value !== '' && it[2].slice(0, 4) !== f.year.value) return;
-        if (speakerIds && !it[5].some(function (s) { return speakerIds.indexOf(s) >= 0; })) return;
-        var parts = null;
-        for (var i = 0; i < maps.length; i++) {
-          var here = maps[i].get(n); if (!here) return;
-          parts = parts === null ? here : parts.filter(function (p) { return here.indexOf(p) >= 0; });
+      for (var n = from; n < to; n++) {
+        if (f.agency.value !== '' && String(fac.agency[n]) !== f.agency.value) continue;
+        if (f.kind.value !== '' && String(fac.kind[n]) !== f.kind.value) continue;
+        if (bySpeaker && !bySpeaker.has(n)) continue;
+        var parts = null, all = true;
+        for (var i = 0; i < maps.length && all; i++) {
+          var here = maps[i].get(n);
+          if (!here) all = false;
+          else parts = parts === null ? here : parts.filter(function (p) { return here.indexOf(p) >= 0; });
         }
+        if (!all) continue;
         // Every word in the transcript; passages are the turns holding them all (maybe none).
         query.parts.set(n, parts || []);
         candidates.push(n);
-      });
+      }
       if (!query.phrases.length) return { list: candidates, capped: false };
       // A phrase lies inside one turn: only transcripts with a turn holding all its words can match.
       var check = candidates.filter(function (n) { return query.parts.get(n).some(function (p) { return p > 0; }); });
       var capped = check.length > PHRASE_CHECKS;
       check = check.slice(0, PHRASE_CHECKS);
-      return Promise.all(check.map(function (n) {
-        return passages(n, catalog.items[n][0]).then(function (found) { query.checked.set(n, found); return found.length ? n : -1; }, function () { return -1; });
-      })).then(function (ns) { return { list: ns.filter(function (n) { return n >= 0; }), capped: capped }; });
+      return items(check).then(function (its) {
+        return Promise.all(check.map(function (n, i) {
+          return passages(n, its[i][0]).then(function (found) { query.checked.set(n, found); return found.length ? n : -1; }, function () { return -1; });
+        }));
+      }).then(function (ns) { return { list: ns.filter(function (n) { return n >= 0; }), capped: capped }; });
     }).then(function (result) {
       if (mine !== generation) return;
       matches = result.list;
-      list.textContent = ''; shown = 0; render();
-      status.textContent = describe(matches.length, result.capped);
-    });
+      list.textContent = ''; shown = 0;
+      return render().then(function () { if (mine === generation) status.textContent = describe(matches.length, result.capped); });
+    }).catch(function (e) { if (mine === generation) status.textContent = 'Could not search: ' + e.message; });
   }
   form.addEventListener('submit', function (e) { e.preventDefault(); apply(); });
   form.addEventListener('change', function (e) { if (e.target.name !== 'q' && e.target.name !== 'speaker') apply(); });
-  more.addEventListener('click', render);
-  getJson('catalog.json').then(function (c) { catalog = c; fill(); return apply(); }).catch(function (e) { status.textContent = 'Could not load the catalog: ' + e.message; });
+  more.addEventListener('click', function () { render().catch(function (e) { status.textContent = 'Could not load the catalog: ' + e.message; }); });
+  form.elements.speaker.addEventListener('focus', function () { getSpeakers().catch(function () {}); });
+  getJson('catalog/meta.json').then(function (m) { meta = m; fill(); return apply(); }).catch(function (e) { status.textContent = 'Could not load the catalog: ' + e.message; });
 })();
 `;

@@ -21,8 +21,13 @@ export interface SiteOptions {
   out: string;
   /** Site directory, replaced whole. */
   dest: string;
-  /** Path the site is served under, with leading and trailing slash (`/podium/`). */
-  baseUrl: string;
+  /** Path the site is served under, with leading and trailing slash (`/podium/`); from `siteUrl` when absent. */
+  baseUrl?: string;
+  /**
+   * The site's absolute URL (`https://<owner>.github.io/<repo>/`). Links in feed.atom,
+   * datapackage.json and sitemap.xml are then absolute, and "Use the data" states the address.
+   */
+  siteUrl?: string;
   /**
    * Where the dataset's record files are already published (an http(s) URL ending in `/`, e.g. the
    * raw view of output/ on GitHub). Pages then link records there and the site does not carry a
@@ -46,8 +51,26 @@ export function normalizeBase(base: string): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/**
+ * The site's URL as `https://host/path/`, and the base path it implies; a `baseUrl` that names
+ * another path is an error (one of the two is wrong).
+ */
+export function siteAddress(siteUrl: string | undefined, baseUrl: string | undefined): { base: string; siteUrl?: string } {
+  if (siteUrl === undefined) return { base: normalizeBase(baseUrl ?? '/') };
+  let url: URL;
+  try {
+    url = new URL(siteUrl);
+  } catch {
+    throw new Error(`site: --site-url wants an absolute http(s) URL, got ${JSON.stringify(siteUrl)}`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash) throw new Error(`site: --site-url wants an absolute http(s) URL without query or fragment, got ${JSON.stringify(siteUrl)}`);
+  const base = normalizeBase(url.pathname);
+  if (baseUrl !== undefined && normalizeBase(baseUrl) !== base) throw new Error(`site: --base-url ${baseUrl} disagrees with the path of --site-url ${siteUrl} (${base}); pass one of them`);
+  return { base, siteUrl: `${url.origin}${base}` };
+}
+
 export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
-  const base = normalizeBase(options.baseUrl);
+  const { base, siteUrl } = siteAddress(options.siteUrl, options.baseUrl);
   if (options.dataUrl !== undefined && !/^https?:\/\/\S+\/$/.test(options.dataUrl)) throw new Error(`site: --data-url wants an http(s) URL ending in /, got ${JSON.stringify(options.dataUrl)}`);
   const dataset = new Dataset(options.out);
   const index = await dataset.readIndex();
@@ -66,7 +89,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   const order = [...entries].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1));
   const agencies = await loadAgencies();
   const site: SiteContext = {
-    dir: tmp, base, dataBase: options.dataUrl ?? sitePath(base, 'data/'), dataset, index, changelog, order, entries,
+    dir: tmp, base, ...(siteUrl ? { siteUrl } : {}), dataBase: options.dataUrl ?? sitePath(base, 'data/'), dataset, index, changelog, order, entries,
     titleOf: (id) => titles.get(id), agencies, agencyNames: new Map(agencies.map((a) => [a.id, a.name])),
     updated: changelog?.entries.at(-1)?.time ?? null, files,
   };

@@ -17,6 +17,7 @@ const NAV = [
   ['browse/', 'Browse'],
   ['people/', 'People'],
   ['coverage/', 'Coverage'],
+  ['codebook/', 'Codebook'],
   ['use-the-data/', 'Use the data'],
   ['feed.atom', 'Feed'],
 ] as const;

@@ -4,10 +4,15 @@
  * pages (home, browse, coverage, "Use the data", the sitemap) are written at close, after the
  * downloads they describe. Every page goes through the site's writer, so the sitemap lists them.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SCHEMA_DIR } from '../schema/files.ts';
 import { BROWSE_JS, STYLE_CSS } from './assets.ts';
-import { FileSet, resultOf, type Closed, type SiteContext, type SiteExport } from './exports/export.ts';
-import { sitePath, transcriptPath } from './html.ts';
+import { CatalogBuilder } from './catalog.ts';
+import { FileSet, resultOf, siteLink, type Closed, type SiteContext, type SiteExport } from './exports/export.ts';
+import { transcriptPath } from './html.ts';
 import { browsePage } from './pages/browse.ts';
+import { codebookPage } from './pages/codebook.ts';
 import { coveragePage } from './pages/coverage.ts';
 import { homePage, type RecentRevision } from './pages/home.ts';
 import { PeopleIndex } from './pages/people.ts';
@@ -76,45 +81,30 @@ async function writeDiffs(site: SiteContext, current: Transcript, put: (rel: str
   }
 }
 
-/** catalog.json and search/: what Browse loads (the catalog) and searches (sharded postings). */
+/** catalog/ and search/: what Browse loads (the split catalog, catalog.ts) and searches (sharded postings). */
 export function browseData(): SiteExport {
   let site: SiteContext;
   let docOf: Map<string, number>;
-  let agencies: string[];
-  let kinds: string[];
-  const speakers = new Map<string, number>();
-  let items: (string | number | number[])[][];
+  let catalog: CatalogBuilder;
   const search = new SearchIndexBuilder();
   return {
-    path: 'catalog.json',
+    path: 'catalog/',
     mediaType: 'application/json',
-    description: 'The Browse catalog and the sharded search index under `search/`.',
+    description: 'The Browse catalog, split in chunks under `catalog/`, and the sharded search index under `search/`.',
     async open(s) {
       site = s;
       docOf = new Map(s.order.map((e, n) => [e.id, n]));
-      agencies = [...new Set(s.entries.map((e) => e.agency))].sort();
-      kinds = [...new Set(s.entries.map((e) => e.kind))].sort();
-      items = new Array(s.order.length);
+      catalog = new CatalogBuilder(s.order);
     },
     async add(t: Transcript) {
       const doc = docOf.get(t.id)!;
-      const who = [...new Set(t.participants.filter((p) => p.role !== 'journalist').map((p) => p.name ?? p.label))].sort();
-      const speakerIds = who.map((name) => {
-        let n = speakers.get(name);
-        if (n === undefined) speakers.set(name, (n = speakers.size));
-        return n;
-      });
-      items[doc] = [t.id, t.title, t.date, agencies.indexOf(t.agency), kinds.indexOf(t.kind), speakerIds];
+      catalog.add(doc, t);
       // Records arrive in catalog order, so postings go in by increasing document number.
       search.add(doc, searchParts(t));
     },
     async close() {
-      // Speakers sorted by name, so their numbers do not depend on which record came first.
-      const speakerNames = [...speakers.keys()].sort();
-      const renumber = new Map(speakerNames.map((name, i) => [speakers.get(name)!, i]));
-      for (const item of items) item[5] = (item[5] as number[]).map((n) => renumber.get(n)!).sort((a, b) => a - b);
-      const set = new FileSet('catalog.json', site.files, 'application/json');
-      await set.put('catalog.json', `${JSON.stringify({ agencies, kinds, speakers: speakerNames, items })}\n`);
+      const set = new FileSet('catalog/', site.files, 'application/json');
+      for (const [rel, body] of catalog.files()) await set.put(rel, body);
       for (const [shard, body] of search.shards()) await set.put(`search/${shard}.json`, body);
       return set.result();
     },
@@ -160,6 +150,10 @@ export function homePageExport(): SiteExport {
 
 export const browsePageExport = () => atClose('browse/index.html', 'text/html', 'Browse and search.', (site) => browsePage(site.base));
 export const coveragePageExport = () => atClose('coverage/index.html', 'text/html', 'What the dataset covers, and its gaps.', (site) => coveragePage(site.base, { entries: [...site.entries], agencyNames: new Map(site.agencyNames) }));
+/** The codebook: schemas/README.md's section on what the derived fields mean. */
+export const codebookExport = () =>
+  atClose('codebook/index.html', 'text/html', 'What the derived fields mean: kinds, roles, labels, questions, names, days, known limits.', async (site) =>
+    codebookPage(site.base, await readFile(join(SCHEMA_DIR, 'README.md'), 'utf8')));
 export const styleExport = () => atClose('assets/style.css', 'text/css', 'The site\'s style sheet.', () => STYLE_CSS);
 export const browseScriptExport = () => atClose('assets/browse.js', 'text/javascript', 'Browse and search, in the browser.', () => BROWSE_JS);
 export const notFoundExport = () =>
@@ -173,10 +167,7 @@ export const useDataExport = () =>
 /** sitemap.xml (sitemaps.org 0.9): every page but 404.html, sorted; absolute with --site-url. */
 export const sitemapExport = () =>
   atClose('sitemap.xml', 'application/xml', 'Every page of the site, for search engines.', (site) => {
-    const loc = (rel: string) => {
-      const path = sitePath(site.base, rel.replace(/(^|\/)index\.html$/, '$1'));
-      return site.siteUrl ? new URL(path.slice(site.base.length), site.siteUrl).href : path;
-    };
+    const loc = (rel: string) => siteLink(site, rel.replace(/(^|\/)index\.html$/, '$1'));
     const urls = [...site.files.pages].filter((p) => p !== '404.html').map(loc).sort().map((u) => `<url><loc>${escXml(u)}</loc></url>`);
     return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
   });

@@ -1,6 +1,6 @@
 /**
  * The full-text search index the Browse page queries: an inverted index from words to passages —
- * a transcript number (its place in catalog.json) and the turns in it (`#tN`; 0 is the title and
+ * a transcript number (its place in the catalog, newest first; catalog.ts) and the turns in it (`#tN`; 0 is the title and
  * participant names) — split into SHARDS files by a hash of the word, so a query downloads only the
  * shards of its own words. Shards store numbers, never text: the client shows a hit's text from the
  * transcript's own page, and checks quoted phrases there. Numbers are delta-encoded (small,

@@ -3,7 +3,7 @@
  * and gzipped raw pages. Every write is atomic and skipped when the bytes would not change, and
  * each write method says whether it changed a file, so a run can tell "nothing new" from "new data".
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join, posix } from 'node:path';
 import type { Changelog, CrawlState, DatasetIndex, Transcript } from '../schema/types.ts';
@@ -122,6 +122,11 @@ export class Dataset {
     if (current !== null && gunzipOrNull(current)?.toString('utf8') === html) return false;
     await writeFileAtomic(path, gzipDeterministic(html));
     return true;
+  }
+
+  /** Whether a raw page is stored for an id (without reading it). */
+  async hasRaw(id: string): Promise<boolean> {
+    return stat(this.path(rawPath(id))).then((s) => s.isFile(), () => false);
   }
 
   /** The raw HTML stored for an id, or null. */

@@ -6,7 +6,7 @@
 import type { Block } from '../extract/blocks.ts';
 import type { SpeakerRules } from '../agencies/types.ts';
 import type { LabelCandidate } from './labels.ts';
-import { acceptLabel, isBareSurname, labelCandidate } from './labels.ts';
+import { acceptLabel, isBareSurname, labelCandidate, normalizeLabel } from './labels.ts';
 import { findName, nameWords } from './participants.ts';
 
 export interface RawTurn {
@@ -33,10 +33,11 @@ export const END_MARK =
  */
 export function segment(blocks: readonly Block[], rules: SpeakerRules, header: readonly string[] = []): Segments {
   // Pass 1: labels set in bold are trusted, and teach us this document's speakers.
-  const candidates = blocks.map((block) => labelCandidate(block, rules));
+  let candidates = blocks.map((block) => labelCandidate(block, rules));
   const known = new Set<string>();
   for (const c of candidates) if (c?.structural) known.add(c.speaker);
   acceptSurnames(candidates, known, rules, header);
+  [blocks, candidates] = splitRunTogether(blocks, candidates, known, rules);
 
   const preamble: string[] = [];
   const turns: RawTurn[] = [];
@@ -61,6 +62,54 @@ export function segment(blocks: readonly Block[], rules: SpeakerRules, header: r
   }
 
   return { preamble, turns, closing: splitClosing(turns), labels: [...labels] };
+}
+
+/** An upper-case run of two to six words and a colon after a space, inside a line. */
+const INLINE_LABEL = /(?<=\s)(\p{Lu}[\p{Lu}\p{M}.'’-]*(?: \p{Lu}[\p{Lu}\p{M}.'’-]*){1,5}) ?:(?= \S)/gu;
+
+/**
+ * Splits lines in which a second turn was run into the first ("… he conveyed MS. PSAKI: Well, I
+ * don’t know …"). The evidence is structural: the label is one this document prints at the start
+ * of at least two paragraphs, and it has two words or more (`Q` or a lone surname mid-sentence is
+ * too common in speech to be evidence). The tail becomes a block of its own.
+ */
+function splitRunTogether(
+  blocks: readonly Block[],
+  candidates: (LabelCandidate | null)[],
+  known: ReadonlySet<string>,
+  rules: SpeakerRules,
+): [readonly Block[], (LabelCandidate | null)[]] {
+  const opened = new Map<string, number>();
+  for (const c of candidates) if (c && acceptLabel(c, known) && c.speaker.includes(' ')) opened.set(c.speaker, (opened.get(c.speaker) ?? 0) + 1);
+  const labels = new Set([...opened].filter(([, n]) => n >= 2).map(([speaker]) => speaker));
+  if (labels.size === 0) return [blocks, candidates];
+  let changed = false;
+  const outBlocks: Block[] = [];
+  const outCandidates: (LabelCandidate | null)[] = [];
+  for (const [i, block] of blocks.entries()) {
+    const cuts: number[] = [];
+    for (const m of block.text.matchAll(INLINE_LABEL)) {
+      if (m.index > 0 && labels.has(normalizeLabel(m[1]!))) cuts.push(m.index);
+    }
+    if (cuts.length === 0) {
+      outBlocks.push(block);
+      outCandidates.push(candidates[i]!);
+      continue;
+    }
+    changed = true;
+    const pieces = [0, ...cuts].map((from, k) => block.text.slice(from, cuts[k] ?? block.text.length).trim());
+    for (const [k, text] of pieces.entries()) {
+      // A correction goes with the piece that prints its inserted words; otherwise with the first.
+      const corrections = block.corrections.filter((c) => {
+        const home = pieces.findIndex((p) => c.inserted !== null && p.includes(`[${c.inserted}]`));
+        return (home < 0 ? 0 : home) === k;
+      });
+      const piece: Block = { text, boldPrefix: k === 0 ? Math.min(block.boldPrefix, text.length) : 0, tag: block.tag, corrections };
+      outBlocks.push(piece);
+      outCandidates.push(labelCandidate(piece, rules));
+    }
+  }
+  return changed ? [outBlocks, outCandidates] : [blocks, candidates];
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { whitehouse } from '../../pipeline/agencies/whitehouse.ts';
-import { extract, ExtractError } from '../../pipeline/extract/index.ts';
+import { decoyPage, extract, ExtractError } from '../../pipeline/extract/index.ts';
 import { parseTranscript } from '../../pipeline/transcript/index.ts';
 import { fixture } from '../support/fixtures.ts';
 
@@ -109,7 +109,7 @@ describe('bidenwhitehouse.archives.gov', () => {
 describe('bot walls', () => {
   it('names the Akamai "Access Denied" page as a decoy, not a missing body', () => {
     expect(() => extract(fixture('whitehouse/access-denied.html'), whitehouse, 'x', null)).toThrow(/decoy page/);
-    expect(whitehouse.decoys.some((re) => re.test(fixture('whitehouse/access-denied.html')))).toBe(true);
-    expect(whitehouse.decoys.some((re) => re.test(fixture(PSAKI)))).toBe(false);
+    expect(decoyPage(fixture('whitehouse/access-denied.html'), whitehouse)).toMatch(/title "Access Denied"/);
+    expect(decoyPage(fixture(PSAKI), whitehouse)).toBeNull();
   });
 });

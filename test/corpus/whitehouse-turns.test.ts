@@ -9,12 +9,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { whitehouse } from '../../pipeline/agencies/whitehouse.ts';
 import { recordFromPage } from '../../pipeline/record/from-page.ts';
 import type { Transcript } from '../../pipeline/schema/types.ts';
+import { normalizeLabel } from '../../pipeline/transcript/labels.ts';
 import { loadWhiteHouseCorpus, whiteHouseCorpusAvailable, whiteHousePage, type WhiteHouseItem } from '../support/whitehouse-corpus.ts';
 
 const source = { via: 'page' as const, fetchedAt: '2026-01-01T00:00:00Z', etag: null, lastModified: null };
 
 /** An upper-case run and a colon opening a paragraph: what a label looks like, read independently. */
 const LABEL_LIKE = /^[^\p{L}\d]{0,2}(\p{Lu}[\p{Lu}\p{M}\d.'’-]*(?: +[\p{Lu}\p{M}\d.'’&-]+){0,8}) ?:(?= |$)/u;
+
+/** The normalized label a piece of text opens with ("MS. PSAKI: Well" -> "MS PSAKI"). */
+const labelOf = (text: string) => normalizeLabel(/^([^:]+):/.exec(text)?.[1] ?? '');
 
 const figures: string[] = [];
 afterAll(() => console.log(figures.join('\n')));
@@ -30,9 +34,13 @@ describe.runIf(whiteHouseCorpusAvailable())('turns on the real White House corpu
     expect(records.size).toBe(items.length);
     for (const [item, record] of records) {
       const text = [...(record.preamble ?? []), ...record.turns.flatMap((t) => t.paragraphs), ...(record.closing ?? [])].join('\n');
+      const speakers = new Set(record.turns.map((t) => t.speaker));
       for (const block of whiteHousePage(item).blocks) {
-        const words = block.text.replace(/^(?:Q(?= )|[^\p{L}\d]{0,2}\p{Lu}[\p{Lu}\p{M}\d.'’ -]*\*? ?:)\s*/u, '');
-        expect(text, `${item.url}: ${block.text.slice(0, 60)}`).toContain(words);
+        // A line holding a second speaker's label mid-line is accounted for piece by piece.
+        for (const piece of block.text.split(/ (?=(?:(?:MR|MS|MRS|DR)\. |THE )[\p{Lu}'’-]+(?: [\p{Lu}'’-]+)* ?: )/u).filter((p, i) => i === 0 || speakers.has(labelOf(p)))) {
+          const words = piece.replace(/^(?:Q(?= )|[^\p{L}\d]{0,2}\p{Lu}[\p{Lu}\p{M}\d.'’ -]*\*? ?:)\s*/u, '');
+          expect(text, `${item.url}: ${piece.slice(0, 60)}`).toContain(words);
+        }
       }
     }
   });
@@ -64,5 +72,31 @@ describe.runIf(whiteHouseCorpusAvailable())('turns on the real White House corpu
     // The President's answers are no longer folded into the question before them.
     const questions = all.flatMap((r) => r.turns).filter((t) => t.role === 'journalist');
     for (const q of questions) for (const p of q.paragraphs) expect(p, q.paragraphs[0]).not.toMatch(/^THE (?:VICE )?PRESIDENT:/);
+  });
+
+  it('splits paragraphs that hold several turns: one turn per labelled line, and a label run into a line', () => {
+    let paragraphs = 0;
+    let lines = 0;
+    for (const [item, record] of records) {
+      const speakers = new Set(record.turns.map((t) => t.speaker));
+      const openings = new Set(record.turns.map((t) => `${t.speaker}\u0000${t.paragraphs[0] ?? ''}`));
+      for (const p of item.paragraphs) {
+        const labelled = p.split('\n').map((l) => l.replace(/\s+/g, ' ').trim())
+          .map((l) => /^Q (.*)$/.exec(l) ? ['Q', l.slice(2).trim()] as const : [labelOf(l), l.replace(/^[^:]+:\s*/, '')] as const)
+          .filter(([label]) => speakers.has(label));
+        if (labelled.length < 2) continue;
+        paragraphs++;
+        for (const [label, rest] of labelled) {
+          lines++;
+          expect(openings.has(`${label}\u0000${rest}`), `${item.url}: ${label}: ${rest.slice(0, 50)}`).toBe(true);
+        }
+      }
+    }
+    // Mid-line: "… he conveyed MS. PSAKI: Well, …" (the only one in the corpus).
+    const inline = all.flatMap((r) => r.turns.flatMap((t) => t.paragraphs)).filter((p) => / (?:MS|MR)\. [A-Z-]+: /.test(p));
+    figures.push(`whitehouse multi-turn paragraphs: ${paragraphs} source paragraphs hold ${lines} labelled lines, each its own turn; ` +
+      `label-like runs left mid-line after a known label's split: ${inline.length}`);
+    expect(paragraphs).toBeGreaterThanOrEqual(190);
+    expect(inline).toEqual([]);
   });
 });

@@ -58,6 +58,7 @@ describe('discover', () => {
       {
         url: `${ARCHIVE}/briefings/department-press-briefing-december-1-2021/`,
         lastmod: '2021-12-02',
+        published: '2021-12-01T19:00:00Z',
         channels: [ATOM, ARCHIVE_SITEMAP],
       },
       {
@@ -75,17 +76,19 @@ describe('discover', () => {
         lastmod: '2021-11-02T20:00:00Z',
         channels: [ATOM],
       },
-      { url: `${WWW}/a-senior-state-department-official-on-travel/`, lastmod: '2022-01-18T15:00:00Z', channels: [RSS] },
+      // An RSS pubDate is a publication date: it orders and bounds, never skips a fetch.
+      { url: `${WWW}/a-senior-state-department-official-on-travel/`, published: '2022-01-18T15:00:00Z', channels: [RSS] },
       {
         url: `${WWW}/briefings/department-press-briefing-january-10-2022/`,
         lastmod: '2022-01-10T20:00:00+00:00',
         channels: [CHILD1],
       },
       { url: `${WWW}/briefings/department-press-briefing-january-12-2022/`, lastmod: '2022-01-12', channels: [CHILD1] },
-      // The feed's pubDate is newer than the sitemap's lastmod: the newest wins, channels are unioned.
+      // The sitemap's modification date and the feed's publication date are kept apart; channels are unioned.
       {
         url: `${WWW}/briefings/department-press-briefing-january-18-2022/`,
-        lastmod: '2022-01-19T02:00:00Z',
+        lastmod: '2022-01-18T23:01:02+00:00',
+        published: '2022-01-19T02:00:00Z',
         channels: [RSS, CHILD1],
       },
       { url: `${WWW}/briefings/department-press-briefing-january-19-2022/`, channels: [CHILD1] },
@@ -185,7 +188,8 @@ describe('discover', () => {
     expect(candidates).toEqual([
       {
         url: `${WWW}/briefings/edited/`,
-        lastmod: '2022-01-17T12:00:00Z',
+        lastmod: '2021-06-01',
+        published: '2022-01-17T12:00:00Z',
         channels: ['www feed /feed/', 'www sitemap /s.xml'],
       },
     ]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FetchError } from '../../pipeline/fetch/errors.ts';
+import type { FetchErrorKind } from '../../pipeline/fetch/types.ts';
 
 describe('FetchError', () => {
   it('names the URL and the cause in one line, with the attempts when there were several', () => {
@@ -22,5 +23,15 @@ describe('FetchError', () => {
     const blocked = new FetchError({ url: 'u', kind: 'bot-block', status: 403, detail: 'HTTP 403' });
     expect(blocked).toMatchObject({ transient: true, botBlock: true });
     expect(new FetchError({ url: 'u', kind: 'disallowed', detail: 'robots' }).transient).toBe(false);
+  });
+
+  it('carries the fallback decision: walls and outages may be served elsewhere, a gone or refused page not', () => {
+    const fallback = (kind: FetchErrorKind, status?: number) => new FetchError({ url: 'u', kind, detail: 'x', ...(status ? { status } : {}) }).fallback;
+    expect(fallback('bot-block', 403)).toBe(true);
+    expect(fallback('http', 503)).toBe(true);
+    expect(fallback('timeout')).toBe(true);
+    expect(fallback('gone', 404)).toBe(false);
+    expect(fallback('content-type')).toBe(false);
+    expect(fallback('disallowed')).toBe(false);
   });
 });

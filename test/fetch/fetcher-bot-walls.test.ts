@@ -4,6 +4,8 @@
  * resets the count, and other hosts are unaffected.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { state } from '../../pipeline/agencies/state.ts';
+import { decoyTest } from '../../pipeline/extract/index.ts';
 import { startMirror, type Mirror } from '../support/mirror.ts';
 import { fetchError, pageRequests, testFetcher } from './helpers.ts';
 
@@ -46,5 +48,19 @@ describe('bot walls', () => {
     await fetchError(fetcher.get({ url: a.url('/3/') }));
     expect((await fetcher.get({ url: a.url('/4/') })).status).toBe(200);
     expect(fetcher.blockedHosts()).toEqual([]);
+  });
+});
+
+describe('decoys are judged on the page structure (the agency test the run passes)', () => {
+  it('takes a body-less "Technical Difficulties" page for a wall, never an article that says the words', async () => {
+    const { fetcher } = testFetcher([a], { retries: 0, decoy: decoyTest(state) });
+    a.set('/talk/', { body: '<html><body><h1>Briefing</h1><div class="entry-content"><p>MR PRICE: We had some Technical Difficulties with the line.</p></div></body></html>' });
+    a.set('/wall/', { body: '<html><head><title>Technical Difficulties</title></head><body><p>Please come back later.</p></body></html>' });
+    a.set('/feed/', { body: '<rss><channel><item><title>Technical Difficulties</title></item></channel></rss>', contentType: 'application/rss+xml' });
+    expect((await fetcher.get({ url: a.url('/talk/') })).status).toBe(200);
+    expect((await fetcher.get({ url: a.url('/feed/') })).status).toBe(200);
+    const wall = await fetchError(fetcher.get({ url: a.url('/wall/') }));
+    expect(wall).toMatchObject({ kind: 'bot-block', botBlock: true, fallback: true });
+    expect(wall.message).toMatch(/decoy page served with HTTP 200 \(title "Technical Difficulties" matches/);
   });
 });

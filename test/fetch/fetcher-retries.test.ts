@@ -129,7 +129,7 @@ describe('bot walls', () => {
     const error = await fetchError(testFetcher([mirror]).fetcher.get({ url: mirror.url('/briefing/') }));
     expect(error).toMatchObject({ kind: 'bot-block', status: 200, botBlock: true, attempts: 2 });
     expect(error.message).toBe(
-      `GET ${mirror.url('/briefing/')}: decoy page served with HTTP 200 (body matches /Technical Difficulties/) after 2 attempts`,
+      `GET ${mirror.url('/briefing/')}: decoy page served with HTTP 200 (Technical Difficulties) after 2 attempts`,
     );
   });
 

@@ -20,7 +20,7 @@ export function testFetcher(mirrors: Mirror[], overrides: Partial<FetcherOptions
     backoffMs: 10,
     maxRetryAfterMs: 3000,
     maxBytes: 1024 * 1024,
-    decoys: [/Technical Difficulties/],
+    decoy: (body) => (/Technical Difficulties/.test(body) ? 'Technical Difficulties' : null),
     ...overrides,
   });
   return { fetcher: new Fetcher(options, (line) => log.push(line)), log };

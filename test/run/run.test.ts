@@ -229,11 +229,20 @@ describe('failures', () => {
     }
   });
 
-  it('fails the run when no discovery channel answers', async () => {
+  it('is fatal (exit 1) when no discovery channel answers: one failure per origin, nothing written', async () => {
     const out = await tempDir();
     for (const m of [mirror.www, mirror.archive]) {
       for (const p of ['/sitemap_index.xml', '/rss-feed/department-press-briefings/feed/', '/rss-feed/press-releases/feed/']) m.remove(p);
     }
-    await expect(runPipeline(options(out))).rejects.toThrow(/state/);
+    const report = await runPipeline(options(out));
+    expect(report.exitCode).toBe(1);
+    expect(report.failures.map((f) => [f.agency, f.stage, f.origin, f.url])).toEqual([
+      ['state', 'discover', 'www', 'https://www.state.gov/'],
+      ['state', 'discover', 'archive', 'https://2021-2025.state.gov/'],
+    ]);
+    expect(report.failures[0]!.message).toMatch(/^state www: every discovery channel failed: www sitemap-index \/sitemap_index\.xml: .*HTTP 404/);
+    expect(report.agencies[0]!.channels.every((c) => !c.ok)).toBe(true);
+    expect(await new Dataset(out).readIndex()).toBeNull();
+    expect(await new Dataset(out).readCrawlState('state')).toBeNull();
   });
 });

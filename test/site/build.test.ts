@@ -14,7 +14,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_DIR, SCHEMA_FILES } from '../../pipeline/schema/files.ts';
 import { csvField } from '../../pipeline/site/exports/csv.ts';
-import { buildSite, normalizeBase } from '../../pipeline/site/index.ts';
+import { atomFeed, FEED_ENTRIES } from '../../pipeline/site/exports/feed.ts';
+import { buildSite, normalizeBase, siteAddress } from '../../pipeline/site/index.ts';
 import { decodePostings, shardOf, tokenize } from '../../pipeline/site/search-index.ts';
 import { HOSTILE, HOSTILE_ID, KNOWN_PHRASE, REVISED_ID, SPEECH_ID, writeSiteFixture } from './fixture.ts';
 
@@ -48,7 +49,7 @@ describe('podium site', () => {
     await buildSite({ out: join(root, 'output'), dest: site, baseUrl: '/podium/' });
     expect(await treeHash(site)).toEqual(first);
     expect(Object.keys(first)).toEqual(expect.arrayContaining([
-      'index.html', 'browse/index.html', 'use-the-data/index.html', 'catalog.json', 'feed.atom', 'datapackage.json',
+      'index.html', 'browse/index.html', 'use-the-data/index.html', 'catalog/meta.json', 'catalog/0.json', 'catalog/facets.json', 'catalog/speakers.json', 'feed.atom', 'datapackage.json',
       'transcripts.ndjson', 'turns.csv', 'podium.sqlite', `t/${REVISED_ID}/index.html`, `t/${REVISED_ID}/revisions/index.html`,
       `t/${REVISED_ID}/diff/1-2/index.html`, 'data/index.json', 'data/changelog.json', 'schemas/v1/transcript.schema.json',
     ]));
@@ -78,6 +79,47 @@ describe('podium site', () => {
     expect(pkg.resources.slice(0, 3).map((r) => [r.path, r.compression])).toEqual([['transcripts.ndjson.gz', 'gz'], ['turns.csv.gz', 'gz'], ['podium.sqlite.gz', 'gz']]);
     expect(pkg.resources[2]!.bytes).toBe((await readFile(join(gz, 'podium.sqlite.gz'))).length);
     expect(await readFile(join(gz, 'use-the-data/index.html'), 'utf8')).toContain('curl -sS "$SITE/podium.sqlite.gz" | gunzip &gt; podium.sqlite');
+  });
+
+  it('makes every link in feed.atom, datapackage.json and sitemap.xml absolute with a site URL, and says the address', async () => {
+    const abs = join(root, 'abs');
+    await buildSite({ out: join(root, 'output'), dest: abs, siteUrl: 'https://owner.example.io/podium' });
+    const file = (rel: string) => readFile(join(abs, rel), 'utf8');
+    const feedLinks = [...(await file('feed.atom')).matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(feedLinks.length).toBeGreaterThan(2);
+    for (const link of feedLinks) expect(link).toMatch(/^https:\/\/owner\.example\.io\/podium\//);
+    expect(feedLinks).toContain(`https://owner.example.io/podium/t/${REVISED_ID}/diff/1-2/`);
+    const pkg = JSON.parse(await file('datapackage.json')) as { id: string; resources: { path: string; jsonSchema?: string }[] };
+    expect(pkg.id).toBe('https://owner.example.io/podium/datapackage.json');
+    for (const r of pkg.resources) {
+      expect(r.path).toMatch(/^https:\/\/owner\.example\.io\/podium\//);
+      expect(existsSync(join(abs, r.path.slice('https://owner.example.io/podium/'.length)))).toBe(true);
+      if (r.jsonSchema) expect(r.jsonSchema).toMatch(/^https:\/\/owner\.example\.io\/podium\/schemas\/v1\//);
+    }
+    const locs = [...(await file('sitemap.xml')).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(locs).toContain('https://owner.example.io/podium/');
+    for (const loc of locs) expect(loc).toMatch(/^https:\/\/owner\.example\.io\/podium\//);
+    // The base path follows from the URL: pages link under /podium/.
+    expect(await file(`t/${REVISED_ID}/index.html`)).toContain(`href="/podium/t/${REVISED_ID}/revisions/"`);
+    expect(await file('use-the-data/index.html')).toContain('SITE=https://owner.example.io/podium\n');
+  });
+
+  it('takes the base path from the site URL and refuses one that disagrees or is not absolute', () => {
+    expect(siteAddress('https://o.github.io/repo', undefined)).toEqual({ base: '/repo/', siteUrl: 'https://o.github.io/repo/' });
+    expect(siteAddress('https://data.example.org', '/')).toEqual({ base: '/', siteUrl: 'https://data.example.org/' });
+    expect(siteAddress(undefined, 'podium')).toEqual({ base: '/podium/' });
+    expect(() => siteAddress('https://o.github.io/repo/', '/other/')).toThrow('--base-url /other/ disagrees with the path of --site-url');
+    expect(() => siteAddress('/podium/', undefined)).toThrow('--site-url wants an absolute http(s) URL');
+    expect(() => siteAddress('javascript:alert(1)', undefined)).toThrow('--site-url wants an absolute http(s) URL');
+  });
+
+  it('keeps the newest entries in the feed, newest first, when a run adds more than it holds', () => {
+    const ids = Array.from({ length: FEED_ENTRIES + 18 }, (_, i) => `state/${new Date(Date.UTC(2021, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)}/briefing-${i}`);
+    const run = { runId: 'r1', time: '2026-01-01T00:00:00Z', datasetVersion: '2026.01.01.1', counts: { added: ids.length, revised: 0, withdrawn: 0, restored: 0, reprocessed: 0, failed: 0 }, added: ids, revised: [], withdrawn: [], restored: [], reprocessed: [], failures: [] };
+    const xml = atomFeed({ base: '/', datasetVersion: '2026.01.01.1', changelog: { schemaVersion: '1.1.0', entries: [run] }, titleOf: () => undefined });
+    const entries = [...xml.matchAll(/<summary>New: (\S+) /g)].map((m) => m[1]!);
+    expect(entries).toHaveLength(FEED_ENTRIES);
+    expect(entries).toEqual([...ids].reverse().slice(0, FEED_ENTRIES));
   });
 
   it('normalizes the base URL', () => {
@@ -202,8 +244,8 @@ describe('podium site', () => {
     const words = tokenize(KNOWN_PHRASE);
     expect(words).toEqual(['rhubarb', 'diplomacy']);
     const postings = async (word: string) => decodePostings((JSON.parse(await read(`search/${shardOf(word)}.json`)) as Record<string, number[]>)[word] ?? []);
-    const catalog = JSON.parse(await read('catalog.json')) as { items: [string][] };
-    const at = (m: Map<number, number[]>) => Object.fromEntries([...m].map(([doc, parts]) => [catalog.items[doc]![0], parts]));
+    const items = JSON.parse(await read('catalog/0.json')) as [string][];
+    const at = (m: Map<number, number[]>) => Object.fromEntries([...m].map(([doc, parts]) => [items[doc]![0], parts]));
     // Turn 1 of the revised briefing; "Diplomacy is back." is turn 1 of the speech; "Blinken" is a name (part 0) and a label.
     expect(at(await postings('rhubarb'))).toEqual({ [REVISED_ID]: [1] });
     expect(at(await postings('diplomacy'))).toEqual({ [REVISED_ID]: [1], [SPEECH_ID]: [1] });

@@ -159,7 +159,7 @@ describe('people, outlets and coverage in Chromium', () => {
   it('each new page renders at phone and desktop width (screenshots, kept in PODIUM_SCREENSHOTS when set)', async () => {
     const dir = process.env['PODIUM_SCREENSHOTS'] ?? join(root, 'screenshots');
     await mkdir(dir, { recursive: true });
-    const pages = { search: 'browse/?q=diplomacy', people: 'people/', person: 'people/ned-price/', outlets: 'outlets/', outlet: 'outlets/afp/', coverage: 'coverage/', transcript: `t/${OUTLET_ID}/` };
+    const pages = { search: 'browse/?q=diplomacy', people: 'people/', person: 'people/ned-price/', outlets: 'outlets/', outlet: 'outlets/afp/', coverage: 'coverage/', codebook: 'codebook/', transcript: `t/${OUTLET_ID}/` };
     for (const [name, path] of Object.entries(pages)) {
       for (const width of [390, 1280]) {
         const { page } = await open(path, width);

@@ -254,9 +254,10 @@ describe('pages.yml', () => {
     const build = steps('pages.yml', 'build');
     expect(build.find((s) => s.uses?.startsWith('actions/checkout@'))!.with).toEqual({ ref: '${{ inputs.ref }}', 'persist-credentials': false });
     const siteStep = build.find((s) => s.run?.includes('podium -- site'))!;
-    expect(siteStep.run).toContain('npm run --silent podium -- site --out output --dest _site --base-url "$BASE_PATH/"');
+    // The Pages URL (absolute links in the feed, data package and sitemap; the base path follows), or the default Pages address.
+    expect(siteStep.run).toContain('npm run --silent podium -- site --out output --dest _site --site-url "${SITE_URL:-https://${GITHUB_REPOSITORY_OWNER}.github.io/${GITHUB_REPOSITORY#*/}}/"');
     expect(siteStep.run).toContain('--data-url "https://raw.githubusercontent.com/$GITHUB_REPOSITORY/$(git rev-parse HEAD)/output/"');
-    expect(siteStep.env).toEqual({ BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
+    expect(siteStep.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.base_url }}' });
     expect(build.find((s) => s.uses?.startsWith('actions/configure-pages@'))!.id).toBe('pages');
     expect(build.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))!.with).toEqual({ path: '_site' });
     const deploy = job('pages.yml', 'deploy');

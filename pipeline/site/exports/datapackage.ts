@@ -5,7 +5,7 @@
  * briefing date) is a Podium property; `sources` are the agency sites the records were read from.
  */
 import type { Transcript } from '../../schema/types.ts';
-import { resultOf, type Closed, type SiteContext, type SiteExport } from './export.ts';
+import { resultOf, siteLink, type Closed, type SiteContext, type SiteExport } from './export.ts';
 
 export function dataPackageExport(): SiteExport {
   let site: SiteContext;
@@ -28,9 +28,12 @@ export function dataPackageExport(): SiteExport {
       agencies.add(t.agency);
     },
     async close(done: readonly Closed[]) {
+      // With --site-url every link is absolute, so the package can be read from anywhere.
+      const link = (path: string) => (site.siteUrl ? siteLink(site, path) : path);
       const resources = done.filter((d) => d.export.resource).map(({ export: e, result: r }) => {
         const { name, ...rest } = e.resource!;
-        return { name, path: r.path, mediatype: r.mediaType, ...(r.compression ? { compression: r.compression } : {}), bytes: r.bytes, hash: r.hash, description: e.description.replace(/`/g, ''), ...rest };
+        if (typeof rest.jsonSchema === 'string') rest.jsonSchema = link(rest.jsonSchema);
+        return { name, path: link(r.path), mediatype: r.mediaType, ...(r.compression ? { compression: r.compression } : {}), bytes: r.bytes, hash: r.hash, description: e.description.replace(/`/g, ''), ...rest };
       });
       const sources = [...agencies].sort().map((id) => {
         const agency = site.agencies.find((a) => a.id === id);
@@ -42,6 +45,7 @@ export function dataPackageExport(): SiteExport {
         title: 'Podium: U.S. government briefing transcripts',
         description: `${site.order.length} briefing transcripts split into ${turns} speaker turns, with every revision observed.`,
         version: site.index.datasetVersion,
+        ...(site.siteUrl ? { id: siteLink(site, 'datapackage.json') } : {}),
         ...(site.updated ? { created: site.updated } : {}),
         homepage: 'https://github.com/podium-data/podium',
         licenses: [{ name: 'other-pd', title: 'U.S. Government Works (public domain in the United States)' }],

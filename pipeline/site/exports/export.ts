@@ -154,5 +154,15 @@ export class FileSet {
   }
 }
 
+/** A site-root-relative path as an absolute URL under the site's URL (which ends in `/`). */
+export function absoluteUrl(siteUrl: string, path: string): string {
+  return new URL(path.replace(/^\/+/, ''), siteUrl).href;
+}
+
+/** A link to a site path: absolute with `--site-url`, else under the base path. */
+export function siteLink(site: Pick<SiteContext, 'base' | 'siteUrl'>, path: string): string {
+  return site.siteUrl ? absoluteUrl(site.siteUrl, path) : `${site.base}${path.replace(/^\/+/, '')}`;
+}
+
 /** Path joined to the build directory. */
 export const inSite = (site: SiteContext, path: string) => join(site.dir, path);

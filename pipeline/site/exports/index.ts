@@ -2,7 +2,7 @@
  * Every export of the site, in the order they close: the downloads first, then the page sets and
  * pages that describe them, the sitemap last (it lists every page written before it).
  */
-import { browseData, browsePageExport, browseScriptExport, coveragePageExport, homePageExport, notFoundExport, peoplePages, sitemapExport, styleExport, transcriptPages, useDataExport } from '../page-sets.ts';
+import { browseData, browsePageExport, browseScriptExport, codebookExport, coveragePageExport, homePageExport, notFoundExport, peoplePages, sitemapExport, styleExport, transcriptPages, useDataExport } from '../page-sets.ts';
 import { datasetFileExport } from './copy.ts';
 import { turnsCsv } from './csv.ts';
 import { dataPackageExport } from './datapackage.ts';
@@ -29,6 +29,7 @@ export function siteExports(o: ExportOptions): SiteExport[] {
     homePageExport(),
     browsePageExport(),
     coveragePageExport(),
+    codebookExport(),
     styleExport(),
     browseScriptExport(),
     notFoundExport(),

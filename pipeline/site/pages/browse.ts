@@ -1,4 +1,4 @@
-/** Browse: filters and a search box; the list itself is drawn by assets/browse.js from catalog.json. */
+/** Browse: filters and a search box; the list itself is drawn by assets/browse.js from the split catalog (catalog.ts). */
 import { page } from '../layout.ts';
 
 export function browsePage(base: string): string {

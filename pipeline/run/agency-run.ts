@@ -1,0 +1,220 @@
+/**
+ * One agency's part of a run: discover -> order -> fetch each page -> absences. An agency is a
+ * failure unit of its own: whatever goes wrong here (every channel of an origin failing, an
+ * exception half-way through the pages) becomes a failure in the report, what was learned stays
+ * in its crawl state, and the run goes on with the next agency.
+ */
+import pLimit from 'p-limit';
+import type { Agency } from '../agencies/types.ts';
+import { candidateDate, discover, DiscoveryError, type Candidate, type ChannelReport } from '../discover/index.ts';
+import { decoyTest } from '../extract/index.ts';
+import { Fetcher, defaultFetcherOptions } from '../fetch/index.ts';
+import type { CrawledPage, CrawlState } from '../schema/types.ts';
+import { SCHEMA_VERSION } from '../schema/version.ts';
+import type { Dataset } from '../store/dataset.ts';
+import { absences } from './absences.ts';
+import type { AgencyOrigins } from './origin-scope.ts';
+import { processPage, type PageOutcome } from './page.ts';
+import type { AgencyReport, PageFailure, RunOptions } from './types.ts';
+
+/** What an agency run needs from the run around it. */
+export interface AgencyRunContext {
+  options: RunOptions;
+  origins: AgencyOrigins;
+  dataset: Dataset;
+  now: () => Date;
+  progress: (line: string) => void;
+  /** Stores one page outcome in the dataset (and a failed page in the report). */
+  store: (outcome: PageOutcome) => Promise<void>;
+  /** Reports a failure that is not a page's (a discovery outage, an exception). */
+  fail: (failure: PageFailure) => void;
+}
+
+export class AgencyRun {
+  readonly agency: Agency;
+  readonly report: AgencyReport;
+  readonly #ctx: AgencyRunContext;
+  readonly #fetcher: Fetcher;
+  /** Canonical URL -> what the crawl state knows; updated as each page is stored. */
+  #known = new Map<string, CrawledPage>();
+  /** Whether a crawl state was read (or something was learned): only then is one written. */
+  #hasState = false;
+  #discovered = false;
+
+  constructor(agency: Agency, ctx: AgencyRunContext) {
+    this.agency = agency;
+    this.#ctx = ctx;
+    const { options } = ctx;
+    this.#fetcher = new Fetcher(
+      defaultFetcherOptions({
+        allowedHosts: ctx.origins.allowedHosts,
+        decoy: decoyTest(agency),
+        ...(options.concurrency ? { concurrencyPerHost: options.concurrency } : {}),
+        ...(options.delayMs !== undefined ? { minDelayMs: options.delayMs } : {}),
+        ...options.fetcher,
+      }),
+    );
+    this.report = { agency: agency.id, channels: [], candidates: 0, requested: 0, skipped: 0, notModified: 0, notTranscripts: 0, unchanged: 0 };
+  }
+
+  /** Whether discovery produced candidates (false: every channel of every origin failed). */
+  get discovered(): boolean {
+    return this.#discovered;
+  }
+
+  /** Runs the agency. Never throws: an exception becomes a failure naming the agency and the stage. */
+  async run(): Promise<void> {
+    let stage: PageFailure['stage'] = 'discover';
+    try {
+      const state = await this.#ctx.dataset.readCrawlState(this.agency.id);
+      this.#hasState = state !== null;
+      this.#known = new Map((state?.pages ?? []).map((p) => [p.url, p]));
+      const found = await this.#discover();
+      if (!found) return;
+      stage = 'fetch';
+      const candidates = this.#order(found.candidates);
+      await this.#fetchAll(candidates);
+      const blocked = this.#fetcher.blockedHosts();
+      if (blocked.length) {
+        this.report.blockedHosts = blocked;
+        for (const b of blocked) this.#ctx.progress(`fetch ${this.agency.id}: stopped requesting ${b.host} after ${b.walls} bot walls in a row (${b.last})`);
+      }
+      const o = this.#ctx.options;
+      const partial = o.since !== undefined || o.until !== undefined || o.limit !== undefined;
+      const listed = new Set(found.candidates.map((c) => c.url));
+      for (const outcome of absences(listed, this.#known, found.channels, this.#ctx.origins.origins, partial)) await this.#settle(outcome);
+    } catch (error) {
+      const e = error as Error;
+      this.#ctx.progress(`${stage} ${this.agency.id}: stopped by an unexpected error: ${e.stack ?? e.message}`);
+      this.#ctx.fail({
+        agency: this.agency.id, url: this.agency.origins[0]?.url ?? this.agency.id, stage,
+        message: `${this.agency.id}: ${stage} stopped by an unexpected error: ${e.message}`, templateChange: false,
+      });
+    }
+  }
+
+  /** The crawl state to write at the close, or null when there is nothing to keep. */
+  state(): CrawlState | null {
+    if (!this.#hasState && this.#known.size === 0) return null;
+    return { schemaVersion: SCHEMA_VERSION, agency: this.agency.id, pages: [...this.#known.values()] };
+  }
+
+  /** Discovery, with every origin whose channels all failed reported as an outage; null when nothing was found. */
+  async #discover(): Promise<{ candidates: Candidate[]; channels: ChannelReport[] } | null> {
+    const { options, origins, progress } = this.#ctx;
+    try {
+      const found = await discover(this.agency, {
+        http: this.#fetcher,
+        origins: origins.origins,
+        ...(options.since ? { since: options.since } : {}),
+        ...(options.until ? { until: options.until } : {}),
+      });
+      this.report.channels = found.channels;
+      const broken = found.channels.filter((c) => !c.ok).length;
+      progress(`discover ${this.agency.id}: ${found.candidates.length} candidate pages from ${found.channels.length - broken} channels${broken ? ` (${broken} failed)` : ''}`);
+      this.#reportOutages(found.channels);
+      this.#discovered = true;
+      return found;
+    } catch (error) {
+      if (!(error instanceof DiscoveryError)) throw error;
+      this.report.channels = error.channels;
+      progress(`discover ${this.agency.id}: FAILED: ${error.reason}; the other agencies go on`);
+      if (!this.#reportOutages(error.channels)) {
+        this.#ctx.fail({ agency: this.agency.id, url: error.url, stage: 'discover', message: `${this.agency.id}: ${error.reason}`, templateChange: false });
+      }
+      return null;
+    }
+  }
+
+  /** One failure per origin whose every channel failed; returns how many. */
+  #reportOutages(channels: ChannelReport[]): number {
+    let outages = 0;
+    for (const origin of this.#ctx.origins.origins.enabled()) {
+      // A channel is named `<origin> <type> <path>` (see ChannelReport).
+      const own = channels.filter((c) => c.channel.split(' ')[0] === origin.name);
+      if (own.length === 0 || own.some((c) => c.ok)) continue;
+      outages++;
+      const reasons = own.map((c) => `${c.channel}: ${c.error ?? 'failed'}`).join('; ');
+      this.#ctx.fail({
+        agency: this.agency.id, url: `${origin.canonical}/`, stage: 'discover', origin: origin.name,
+        message: `${this.agency.id} ${origin.name}: every discovery channel failed: ${reasons}`, templateChange: false,
+      });
+      if (channels.some((c) => c.ok)) this.#ctx.progress(`discover ${this.agency.id}: origin ${origin.name} is out (every channel failed); its pages wait for the next run`);
+    }
+    return outages;
+  }
+
+  /** Newest first (by instant, modified or published), so --limit keeps the most recent pages. */
+  #order(candidates: Candidate[]): Candidate[] {
+    const at = (c: Candidate) => {
+      const date = candidateDate(c);
+      const t = date === undefined ? NaN : Date.parse(date);
+      return Number.isNaN(t) ? -Infinity : t;
+    };
+    let ordered = [...candidates].sort((a, b) => at(b) - at(a) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    if (this.#ctx.options.limit !== undefined) ordered = ordered.slice(0, this.#ctx.options.limit);
+    this.report.candidates = ordered.length;
+    return ordered;
+  }
+
+  /**
+   * Every candidate through processPage, each stored as soon as it is done (a run holds one page
+   * per slot, never the whole crawl). An exception stops new pages; those in flight finish first,
+   * so nothing is written after the run closes.
+   */
+  async #fetchAll(candidates: Candidate[]): Promise<void> {
+    const { dataset, now, progress, options } = this.#ctx;
+    const limit = pLimit(Math.max(1, (options.concurrency ?? 2) * Math.max(1, this.#ctx.origins.origins.enabled().length)));
+    let done = 0;
+    let stopped: { error: unknown } | null = null;
+    // A transient failure (a 503, a reset) is tried once more after every other page, when the
+    // site has had time to recover; only the second outcome counts.
+    const again: Candidate[] = [];
+    const attempt = (candidate: Candidate, last: boolean) =>
+      limit(async () => {
+        if (stopped) return;
+        try {
+          const outcome = await processPage(candidate, {
+            agency: this.agency, http: this.#fetcher, origins: this.#ctx.origins.origins, foreign: this.#ctx.origins.foreign,
+            known: this.#known, now, existing: (id) => dataset.readRecord(id),
+          });
+          if (!last && outcome.kind === 'failed' && outcome.transient) {
+            again.push(candidate);
+            return;
+          }
+          await this.#settle(outcome);
+        } catch (error) {
+          stopped ??= { error };
+          return;
+        }
+        done++;
+        if (done === candidates.length || done % 25 === 0) progress(`fetch ${this.agency.id}: ${done}/${candidates.length} pages`);
+      });
+    await Promise.all(candidates.map((candidate) => attempt(candidate, false)));
+    if (again.length && !stopped) {
+      progress(`fetch ${this.agency.id}: trying ${again.length} transient failures once more`);
+      await Promise.all(again.map((candidate) => attempt(candidate, true)));
+    }
+    if (stopped) throw (stopped as { error: unknown }).error;
+  }
+
+  /** Stores an outcome, then counts it and remembers what it taught about the page. */
+  async #settle(o: PageOutcome): Promise<void> {
+    await this.#ctx.store(o);
+    const r = this.report;
+    if (o.kind !== 'skipped' && o.kind !== 'absent') r.requested++;
+    if (o.kind === 'skipped') r.skipped++;
+    if (o.kind === 'not-modified') r.notModified++;
+    if (o.kind === 'not-transcript') r.notTranscripts++;
+    if (o.kind === 'stored' && o.observation.kind === 'unchanged') r.unchanged++;
+    if (o.kind === 'gone' || o.kind === 'absent') {
+      // Forget validators: a page that comes back must be fetched, even with its old lastmod.
+      if (o.page) this.#known.set(o.url, forgetValidators(o.page));
+    } else if ('page' in o && o.page) this.#known.set(o.url, o.page);
+  }
+}
+
+function forgetValidators(page: CrawledPage): CrawledPage {
+  const { lastmod: _l, etag: _e, lastModified: _m, ...rest } = page;
+  return rest;
+}
