@@ -1,38 +1,38 @@
 /**
  * The site build exactly as pages.yml runs it: the `podium … site …` line of its build job, read
- * from the workflow file itself (so the bench cannot drift from what is deployed), with the
- * runner's variables replaced by stand-ins and the dataset and site directories pointed at the
- * bench's own.
+ * from the workflow file itself (so the bench cannot drift from what is deployed), expanded by bash
+ * with stand-ins for the runner's variables, and the dataset, site and assets directories pointed
+ * at the bench's own.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { ROOT } from './measure.ts';
 
-/** What the workflow's shell would substitute on a runner. */
+/** What the runner's environment holds when the step runs (configure-pages' outputs included). */
 const RUNNER: Record<string, string> = {
   BASE_PATH: '/podium',
+  SITE_URL: 'https://owner.github.io/podium',
   GITHUB_REPOSITORY: 'owner/podium',
-  '$(git rev-parse HEAD)': '0123456789abcdef0123456789abcdef01234567',
+  GITHUB_REPOSITORY_OWNER: 'owner',
 };
+const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 interface Step {
   run?: string;
 }
 
-/** Splits one shell command line into words: quotes and `\`-newlines, `$VAR` and `$(…)` from RUNNER. */
+/** The words bash makes of the arguments after `podium --`, expanded in the runner's environment. */
 export function shellWords(line: string): string[] {
-  const text = line.replace(/\\\n/g, ' ').replace(/\$\(git rev-parse HEAD\)/g, RUNNER['$(git rev-parse HEAD)']!).replace(/\$\{?([A-Z_]+)\}?/g, (m, name: string) => {
-    const value = RUNNER[name];
-    if (value === undefined) throw new Error(`bench: pages.yml uses ${m}, which the bench has no stand-in for`);
-    return value;
-  });
-  const words: string[] = [];
-  for (const m of text.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)) words.push(m[1] ?? m[2] ?? m[3]!);
-  return words;
+  // set -u: a variable the runner has that RUNNER lacks fails here instead of expanding to nothing.
+  const script = `set -u; ${line.replace(/\$\(git rev-parse HEAD\)/g, COMMIT).replace(/^.*?\bpodium --\s/, 'printf "%s\\0" ')}`;
+  const out = spawnSync('bash', ['-c', script], { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...RUNNER }, encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`bench: could not expand pages.yml's site command: ${out.stderr}`);
+  return out.stdout.split('\0').slice(0, -1);
 }
 
-/** The arguments pages.yml gives `podium site`, with --out and --dest replaced by the bench's. */
-export function deployedSiteArgs(out: string, dest: string, workflow = readFileSync(new URL('.github/workflows/pages.yml', `file://${ROOT}`), 'utf8')): string[] {
+/** The arguments pages.yml gives `podium site`, with --out, --dest and --assets (when given) replaced by the bench's. */
+export function deployedSiteArgs(out: string, dest: string, assets: string, workflow = readFileSync(new URL('.github/workflows/pages.yml', `file://${ROOT}`), 'utf8')): string[] {
   const jobs = (parse(workflow) as { jobs: Record<string, { steps?: Step[] }> }).jobs;
   const lines = Object.values(jobs)
     .flatMap((j) => j.steps ?? [])
@@ -48,5 +48,6 @@ export function deployedSiteArgs(out: string, dest: string, workflow = readFileS
   };
   set('--out', out);
   set('--dest', dest);
+  if (args.includes('--assets')) set('--assets', assets);
   return args;
 }

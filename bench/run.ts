@@ -67,7 +67,7 @@ if (only.has('scale')) {
   for (const size of [r, l]) {
     const w = size.deployed;
     console.log(`\n### ${DEPLOYED} — ${size.transcripts} transcripts\n`);
-    console.log(`total ${mib(w.totalBytes)} MiB in ${w.files.toLocaleString('en-US')} files, ${kib(w.totalBytes / size.transcripts)} KiB per transcript (GitHub Pages allows 1024 MiB)\n`);
+    console.log(`total ${mib(w.totalBytes)} MiB in ${w.files.toLocaleString('en-US')} files, ${kib(w.totalBytes / size.transcripts)} KiB per transcript (GitHub Pages allows 1024 MiB); release assets ${mib(size.releaseAssets.totalBytes)} MiB in ${size.releaseAssets.files} files\n`);
     row('part', 'MiB');
     row('---', '---:');
     for (const [part, bytes] of Object.entries(w.parts).sort((a, b) => b[1] - a[1]).slice(0, 8)) row(part, mib(bytes));

@@ -4,7 +4,7 @@
  * of each child process and the deployed site's weight — at full size (20 000) and at one and a half
  * times it (30 000, the issue's north star), so the table shows what grows with the dataset.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatasetIndex, Transcript } from '../pipeline/schema/types.ts';
@@ -25,6 +25,8 @@ export interface ScaleSize {
   steps: ScaleStep[];
   /** The site as pages.yml builds and uploads it (the `site (deployed)` step). */
   deployed: SiteWeight;
+  /** What that build wrote for the release job (bulk downloads and per-year shards), when it writes any. */
+  releaseAssets: { files: number; totalBytes: number };
 }
 
 export interface ScaleResult extends ScaleSize {
@@ -47,8 +49,12 @@ async function measureSize(n: number): Promise<ScaleSize> {
     await writeSyntheticDataset(a, n);
     const steps = [step('validate', await measurePodium(['validate', '--out', a]))];
     const dest = join(root, 'site');
-    steps.push(step(DEPLOYED, await measurePodium(deployedSiteArgs(a, dest))));
+    const assets = join(root, 'assets');
+    steps.push(step(DEPLOYED, await measurePodium(deployedSiteArgs(a, dest, assets))));
     const deployed = await siteWeight(dest);
+    const assetFiles = await readdir(assets).catch(() => []);
+    const releaseAssets = { files: assetFiles.length, totalBytes: (await Promise.all(assetFiles.map(async (f) => (await stat(join(assets, f))).size))).reduce((x, y) => x + y, 0) };
+    await rm(assets, { recursive: true, force: true });
     // The site is as big as the dataset; free the disk before the diff copies it.
     await rm(dest, { recursive: true, force: true });
 
@@ -66,7 +72,7 @@ async function measureSize(n: number): Promise<ScaleSize> {
     }
     await writeFile(join(b, 'index.json'), JSON.stringify(index, null, 2));
     steps.push(step('diff --dataset', await measurePodium(['diff', '--dataset', a, b, '--format', 'json'])));
-    return { transcripts: n, steps, deployed };
+    return { transcripts: n, steps, deployed, releaseAssets };
   } finally {
     await rm(root, { recursive: true, force: true });
   }

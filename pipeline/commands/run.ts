@@ -5,6 +5,7 @@ import { LockedError } from '../run/lock.ts';
 import { resolveRunOrigins } from '../run/origin-scope.ts';
 import type { Agency } from '../agencies/types.ts';
 import { runPipeline, type RunReport } from '../run/index.ts';
+import { parseDuration } from '../run/budget.ts';
 import { writeReportFile } from '../run/report-file.ts';
 import { defineCommand, UsageError } from './define.ts';
 import { EXIT } from './types.ts';
@@ -27,6 +28,10 @@ export const runCommand = defineCommand({
     limit: { type: 'integer', value: 'n', min: 1, description: 'consider at most n pages per agency, newest first' },
     concurrency: { type: 'integer', value: 'n', min: 1, description: 'parallel requests per host (default: 2)' },
     delay: { type: 'integer', value: 'ms', min: 0, description: 'minimum gap between requests to one host (default: 1000); a robots.txt crawl-delay longer than this still applies' },
+    'max-duration': {
+      type: 'string', value: 'duration',
+      description: 'time budget, <n>s, <n>m or <n>h (e.g. 90m): at the deadline no new page is started, pages in flight finish and everything is written; what was not attempted is the backlog (in the report), worked down by the next runs. Shared fairly among the agencies.',
+    },
     report: { type: 'string', value: 'file', description: 'also write the run report as JSON to <file> (outside the dataset), for `podium publish` and `podium alert`' },
   },
   notes: [
@@ -38,6 +43,14 @@ export const runCommand = defineCommand({
     if (values.report !== undefined && inside(values.report, values.out)) {
       // It would be committed and published with the data it describes.
       throw new UsageError(`--report must be outside the dataset directory ${values.out}, got "${values.report}"`);
+    }
+    let maxDurationMs: number | undefined;
+    if (values['max-duration'] !== undefined) {
+      try {
+        maxDurationMs = parseDuration(values['max-duration']);
+      } catch (error) {
+        throw new UsageError(`--max-duration: ${(error as Error).message}`);
+      }
     }
     let agencies: Agency[];
     try {
@@ -57,7 +70,10 @@ export const runCommand = defineCommand({
         ...(limit !== undefined ? { limit } : {}),
         ...(concurrency !== undefined ? { concurrency } : {}),
         ...(delay !== undefined ? { delayMs: delay } : {}),
+        ...(maxDurationMs !== undefined ? { maxDurationMs } : {}),
         ...(process.env['GITHUB_RUN_ID'] ? { runId: process.env['GITHUB_RUN_ID'] } : {}),
+        // Decisions on and off a terminal (a CI log is not one); counters only where they redraw.
+        log: (line) => console.error(line),
         progress: (line) => {
           if (tty) process.stderr.write(`${line}\n`);
         },
@@ -99,7 +115,8 @@ export function summarize(report: RunReport): string {
   for (const a of report.agencies) {
     lines.push(
       `${a.agency}: ${a.candidates} candidates, ${a.requested} requested, ${a.skipped} skipped (lastmod), ` +
-        `${a.notModified} not modified, ${a.unchanged} unchanged, ${a.notTranscripts} not transcripts`,
+        `${a.notModified} not modified, ${a.unchanged} unchanged, ${a.notTranscripts} not transcripts` +
+        (a.backlog ? `, ${a.backlog} backlog (time budget ran out; next run)` : ''),
     );
     for (const b of a.blockedHosts ?? []) {
       lines.push(`  ${b.host}: stopped after ${b.walls} bot walls in a row (${b.last}); its pages are retried next run`);

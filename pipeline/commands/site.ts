@@ -15,17 +15,21 @@ export const siteCommand = defineCommand({
     'site-url': { type: 'string', value: 'url', description: "the site's absolute URL, e.g. https://<owner>.github.io/<repo>/: links in feed.atom, datapackage.json and sitemap.xml become absolute, and \"Use the data\" states the address" },
     'base-url': { type: 'string', value: 'path', description: 'path the site is served under, e.g. /podium/ for GitHub Pages (default: the path of --site-url, else /)' },
     'data-url': { type: 'string', value: 'url', description: "link each record's JSON at <url> (where output/ is already served, ending in /) instead of copying transcripts/ and history/ into the site" },
+    assets: { type: 'string', value: 'dir', description: 'write the bulk downloads (gzipped) and their per-year shards to <dir> instead of the site, for a workflow to publish as release assets (GitHub Pages caps a site at 1 GB); needs --assets-url' },
+    'assets-url': { type: 'string', value: 'url', description: 'where the --assets files are published, ending in / (e.g. https://github.com/<owner>/<repo>/releases/download/data-{version}/; {version} is the dataset version): pages, datapackage.json and "Use the data" link them there' },
     'gzip-exports': { type: 'boolean', description: 'write transcripts.ndjson.gz, turns.csv.gz and podium.sqlite.gz instead of the plain files (GitHub Pages caps a site at 1 GB)' },
   },
   async run({ options: values }) {
+    if ((values.assets === undefined) !== (values['assets-url'] === undefined)) throw new UsageError('--assets and --assets-url go together: the folder the release assets are written to, and where they are published');
     const started = performance.now();
+    const assets = values.assets !== undefined && values['assets-url'] !== undefined ? { assets: { dir: values.assets, url: values['assets-url'] } } : {};
     let address;
     try {
       address = siteAddress(values['site-url'], values['base-url']);
     } catch (error) {
       throw new UsageError((error as Error).message.replace(/^site: /, ''));
     }
-    const s = await buildSite({ out: values.out, dest: values.dest, baseUrl: address.base, ...(address.siteUrl ? { siteUrl: address.siteUrl } : {}), ...(values['data-url'] ? { dataUrl: values['data-url'] } : {}), gzipExports: values['gzip-exports'] });
+    const s = await buildSite({ out: values.out, dest: values.dest, baseUrl: address.base, ...(address.siteUrl ? { siteUrl: address.siteUrl } : {}), ...(values['data-url'] ? { dataUrl: values['data-url'] } : {}), gzipExports: values['gzip-exports'], ...assets });
     console.error(`podium site: ${s.transcripts} transcripts, ${s.turns} turns, ${s.pages} pages in ${values.dest} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     return EXIT.ok;
   },

@@ -55,10 +55,31 @@ export interface ChannelReport {
    * is `www sitemap-index /sitemap_index.xml > /state_briefing-sitemap.xml`. */
   channel: string;
   ok: boolean;
+  /**
+   * A sitemap index's child sitemaps its `follow` pattern did not take (canonical paths), so a
+   * new kind of sitemap shows in the report instead of being dropped silently; absent when none.
+   */
+  skippedSitemaps?: string[];
+  /**
+   * URLs on the agency's origins that this channel listed but the adapter's `include` patterns do
+   * not recognise (and no `exclude` pattern names): a new URL shape shows here, counted with a few
+   * examples of different shapes, instead of being dropped silently. Absent when none.
+   */
+  unknownShapes?: UnknownShapes;
   /** Candidates (after include/exclude and `since`/`until`) this channel listed; an index counts its children's. */
   urls: number;
   error?: string;
 }
+
+export interface UnknownShapes {
+  /** Distinct canonical URLs. */
+  count: number;
+  /** Up to UNKNOWN_EXAMPLES canonical URLs, one per shape (first path segment and depth), sorted. */
+  examples: string[];
+}
+
+/** Enough to see a new section or a renamed office without flooding the report. */
+const UNKNOWN_EXAMPLES = 5;
 
 export interface DiscoverOptions {
   http: HttpClient;
@@ -142,10 +163,13 @@ export async function discover(agency: Agency, options: DiscoverOptions): Promis
     for (const { report, listed, parent } of channelResults) {
       reports.push(report);
       if (parent !== undefined) parents.set(report.channel, parent);
+      const unknown = new Set<string>();
       for (const item of listed) {
-        const candidate = reader.accept(item, report.channel);
-        if (candidate !== null) merge(merged, candidate);
+        const verdict = reader.accept(item, report.channel);
+        if (typeof verdict === 'string') unknown.add(verdict);
+        else if (verdict !== null) merge(merged, verdict);
       }
+      if (unknown.size > 0) report.unknownShapes = { count: unknown.size, examples: shapeExamples(unknown) };
     }
   }
   // `since` and `until` apply to the merged date: a URL an old sitemap entry and a fresh feed
@@ -164,6 +188,10 @@ export async function discover(agency: Agency, options: DiscoverOptions): Promis
         ? `discover: ${report.channel}: ${report.urls} URLs`
         : `discover: ${report.channel}: FAILED: ${report.error}`,
     );
+    if (report.unknownShapes !== undefined) {
+      const { count, examples } = report.unknownShapes;
+      log(`discover: ${report.channel}: ${count} URLs of a shape the adapter does not recognise, e.g. ${examples.join(' ')}`);
+    }
   }
   if (reports.every((report) => !report.ok)) {
     const reasons = reports.map((report) => `${report.channel}: ${report.error}`).join('; ');
@@ -290,15 +318,25 @@ class ChannelReader {
         ? // An index whose every child failed has discovered nothing: it must not count as working.
           { channel, ok: false, urls: 0, error: `all ${children.length} followed sitemaps failed` }
         : { channel, ok: true, urls: 0 };
+    const skipped = sitemaps.filter((entry) => !children.includes(entry)).map((entry) => pathOf(this.origins.toCanonical(entry.loc) ?? entry.loc));
+    if (skipped.length > 0) {
+      index.skippedSitemaps = skipped.sort();
+      this.log(`discover: ${channel}: not followed: ${index.skippedSitemaps.join(', ')}`);
+    }
     return [{ report: index, listed: [] }, ...results.map((result) => ({ ...result, parent: index }))];
   }
 
-  /** A candidate for a listed URL that maps to a canonical URL, is included and not excluded; else null. */
-  accept(item: Listed, channel: string): Candidate | null {
+  /**
+   * A candidate for a listed URL that maps to a canonical URL, is included and not excluded; its
+   * canonical URL when no pattern recognises it (an unknown shape, reported); else null (another
+   * host, or a URL `exclude` names).
+   */
+  accept(item: Listed, channel: string): Candidate | string | null {
     const url = this.origins.toCanonical(item.loc);
     if (url === null) return null;
     const { include, exclude = [] } = this.agency.candidates;
-    if (!include.some((pattern) => test(pattern, url)) || exclude.some((pattern) => test(pattern, url))) return null;
+    if (exclude.some((pattern) => test(pattern, url))) return null;
+    if (!include.some((pattern) => test(pattern, url))) return url;
     // An unreadable date counts as no date: the URL is kept and fetched.
     const candidate: Candidate = { url, channels: [channel] };
     if (readable(item.modified)) candidate.lastmod = item.modified;
@@ -342,6 +380,20 @@ function countUrls(candidates: Candidate[], reports: ChannelReport[], parents: M
     }
     for (const report of counted) report.urls += 1;
   }
+}
+
+/**
+ * A few unknown URLs, each of a different shape (first path segment and depth), so a report on a
+ * page sitemap of thousands shows the sections it holds rather than five pages of one section.
+ */
+function shapeExamples(urls: Set<string>): string[] {
+  const byShape = new Map<string, string>();
+  for (const url of [...urls].sort()) {
+    const segments = new URL(url).pathname.split('/').filter(Boolean);
+    const shape = `${new URL(url).host} ${segments[0] ?? ''} ${segments.length}`;
+    if (!byShape.has(shape)) byShape.set(shape, url);
+  }
+  return [...byShape.values()].slice(0, UNKNOWN_EXAMPLES);
 }
 
 function ok(channel: string, items: Listed[]): ChannelResult {

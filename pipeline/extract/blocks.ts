@@ -15,6 +15,8 @@ export interface Block {
   tag: string;
   /** In-text corrections: `<s>upon</s> [until]`. */
   corrections: { struck: string; inserted: string | null }[];
+  /** The first block after a horizontal rule (`<hr>`): where state.gov sets its footnotes apart. */
+  afterRule?: true;
 }
 
 interface Segment {
@@ -37,10 +39,15 @@ export function readBlocks(root: Element): Block[] {
   const blocks: Block[] = [];
   let line: Segment[] = [];
   let tag = root.name;
+  let rule = false;
 
   const flush = () => {
     const block = toBlock(line, tag);
-    if (block) blocks.push(block);
+    if (block) {
+      if (rule) block.afterRule = true;
+      rule = false;
+      blocks.push(block);
+    }
     line = [];
   };
 
@@ -56,6 +63,7 @@ export function readBlocks(root: Element): Block[] {
           flush();
         } else if (BLOCK.has(name)) {
           flush();
+          if (name === 'hr') rule = true;
           const outer = tag;
           tag = name;
           walk(el, bold, struck);

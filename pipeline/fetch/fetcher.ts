@@ -100,6 +100,8 @@ export class Fetcher {
   private readonly agentToken: string;
   /** Consecutive bot walls per host, and the last one's detail. */
   private readonly walls = new Map<string, { count: number; last: string }>();
+  /** HTTP exchanges sent: robots.txt, redirect hops and retries included. */
+  private sent = 0;
 
   constructor(options: FetcherOptions, log: (line: string) => void = () => {}) {
     checkOptions(options);
@@ -142,6 +144,11 @@ export class Fetcher {
       if (error instanceof FetchError && error.botBlock) this.countWall(start.host, error);
       throw error;
     }
+  }
+
+  /** HTTP requests this fetcher has sent (robots.txt, redirect hops and retries each count). */
+  requestsSent(): number {
+    return this.sent;
   }
 
   /** Hosts this fetcher stopped requesting after `maxBotWalls` consecutive bot walls. */
@@ -394,6 +401,7 @@ export class Fetcher {
     const host = this.host(url.host);
     return host.limit(async () => {
       await this.waitForTurn(host);
+      this.sent += 1;
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(TIMEOUT), this.options.timeoutMs);
       let response: Response | undefined;

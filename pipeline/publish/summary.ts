@@ -37,12 +37,30 @@ export function stepSummary(input: SummaryInput): string {
   if (report.agencies.length) {
     parts.push(
       table(
-        ['Agency', 'Candidates', 'Requested', 'Skipped (lastmod)', 'Not modified', 'Unchanged', 'Not transcripts'],
-        report.agencies.map((a) => [a.agency, a.candidates, a.requested, a.skipped, a.notModified, a.unchanged, a.notTranscripts]),
+        ['Agency', 'Candidates', 'Requested', 'Stored', 'Skipped (lastmod)', 'Not modified', 'Unchanged', 'Not transcripts', 'Failed', 'Backlog', 'Requests per transcript'],
+        report.agencies.map((a) => [
+          a.agency, a.candidates, a.requested, a.stored ?? 0, a.skipped, a.notModified, a.unchanged, a.notTranscripts,
+          report.failures.filter((f) => f.agency === a.agency).length, a.backlog ?? 0, a.requestsPerTranscript ?? '–',
+        ]),
       ),
     );
+    const backlog = report.backlog ?? 0;
+    if (backlog) {
+      parts.push(
+        `**Backlog: ${backlog} candidate pages were not attempted** — the time budget (\`--max-duration\`) ran out. ` +
+          'Nothing is lost: the next scheduled runs start with new and changed pages, then work the backlog down.',
+      );
+    }
     const broken = report.agencies.flatMap((a) => a.channels.filter((c) => !c.ok).map((c) => `${a.agency}: ${c.channel}: ${c.error ?? 'failed'}`));
     if (broken.length) parts.push(`Discovery channels that failed:\n\n${broken.map((b) => `- ${inline(b)}`).join('\n')}`);
+    // What discovery saw but no adapter rule takes: a new URL shape or kind of sitemap is an adapter edit.
+    const unread = report.agencies.flatMap((a) =>
+      a.channels.flatMap((c) => [
+        ...(c.unknownShapes ? [`${a.agency}: ${c.channel}: ${c.unknownShapes.count} URLs of unknown shape, e.g. ${c.unknownShapes.examples.join(' ')}`] : []),
+        ...(c.skippedSitemaps ? [`${a.agency}: ${c.channel}: sitemaps not followed: ${c.skippedSitemaps.join(', ')}`] : []),
+      ]),
+    );
+    if (unread.length) parts.push(`Discovered but not recognised by the adapter:\n\n${unread.map((u) => `- ${inline(u)}`).join('\n')}`);
   }
 
   parts.push(

@@ -43,9 +43,12 @@ export function classifyChange(before: HashedContent, after: HashedContent): Cha
 
   let changed = 0;
   let total = 0;
-  // The title, each turn, and the lines around the turns (preamble, closing) are compared as
+  // The title, each turn, and the lines around and among the turns (preamble, closing, notes) are compared as
   // separate texts, so words never align across a turn boundary.
-  const texts = (c: HashedContent) => [c.title, ...c.turns.map((t) => t.paragraphs.join(' ')), (c.preamble ?? []).join(' '), (c.closing ?? []).join(' ')];
+  const texts = (c: HashedContent) => [
+    c.title, ...c.turns.map((t) => t.paragraphs.join(' ')), (c.preamble ?? []).join(' '), (c.closing ?? []).join(' '),
+    (c.notes ?? []).map((n) => n.text).join(' '),
+  ];
   const textsAfter = texts(after);
   let cosmetic = true;
   texts(before).forEach((text, i) => {

@@ -19,7 +19,7 @@ export type TurnChange =
   | { op: 'reattributed'; before: number; after: number; from: string; to: string; words: WordPart[] };
 
 export interface FieldChange {
-  field: 'title' | 'date' | 'kind' | 'location' | 'preamble' | 'closing';
+  field: 'title' | 'date' | 'kind' | 'location' | 'preamble' | 'closing' | 'notes';
   words: WordPart[];
 }
 
@@ -50,6 +50,7 @@ export function diffTranscripts(a: Transcript, b: Transcript): TranscriptDiff {
   field('location', a.location ?? '', b.location ?? '');
   field('preamble', (a.preamble ?? []).join('\n'), (b.preamble ?? []).join('\n'));
   field('closing', (a.closing ?? []).join('\n'), (b.closing ?? []).join('\n'));
+  field('notes', (a.notes ?? []).map((n) => n.text).join('\n'), (b.notes ?? []).map((n) => n.text).join('\n'));
 
   const turns: TurnChange[] = [];
   const summary = { added: 0, removed: 0, edited: 0, reattributed: 0, unchanged: 0 };

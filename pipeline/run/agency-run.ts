@@ -6,13 +6,15 @@
  */
 import pLimit from 'p-limit';
 import type { Agency } from '../agencies/types.ts';
-import { candidateDate, discover, DiscoveryError, type Candidate, type ChannelReport } from '../discover/index.ts';
+import { discover, DiscoveryError, type Candidate, type ChannelReport } from '../discover/index.ts';
 import { decoyTest } from '../extract/index.ts';
 import { Fetcher, defaultFetcherOptions } from '../fetch/index.ts';
 import type { CrawledPage, CrawlState } from '../schema/types.ts';
 import { SCHEMA_VERSION } from '../schema/version.ts';
 import type { Dataset } from '../store/dataset.ts';
 import { absences } from './absences.ts';
+import type { Deadline } from './budget.ts';
+import { newestFirst, planCrawl } from './order.ts';
 import type { AgencyOrigins } from './origin-scope.ts';
 import { processPage, type PageOutcome } from './page.ts';
 import type { AgencyReport, PageFailure, RunOptions } from './types.ts';
@@ -23,11 +25,16 @@ export interface AgencyRunContext {
   origins: AgencyOrigins;
   dataset: Dataset;
   now: () => Date;
+  /** Stage lines and decisions (RunOptions.log). */
+  log: (line: string) => void;
+  /** Counters (RunOptions.progress). */
   progress: (line: string) => void;
   /** Stores one page outcome in the dataset (and a failed page in the report). */
   store: (outcome: PageOutcome) => Promise<void>;
   /** Reports a failure that is not a page's (a discovery outage, an exception). */
   fail: (failure: PageFailure) => void;
+  /** This agency's share of the time budget. */
+  deadline: Deadline;
 }
 
 export class AgencyRun {
@@ -53,8 +60,9 @@ export class AgencyRun {
         ...(options.delayMs !== undefined ? { minDelayMs: options.delayMs } : {}),
         ...options.fetcher,
       }),
+      (line) => ctx.log(`fetch ${agency.id}: ${line}`),
     );
-    this.report = { agency: agency.id, channels: [], candidates: 0, requested: 0, skipped: 0, notModified: 0, notTranscripts: 0, unchanged: 0 };
+    this.report = { agency: agency.id, channels: [], candidates: 0, requested: 0, skipped: 0, notModified: 0, notTranscripts: 0, unchanged: 0, backlog: 0 };
   }
 
   /** Whether discovery produced candidates (false: every channel of every origin failed). */
@@ -70,27 +78,38 @@ export class AgencyRun {
       this.#hasState = state !== null;
       this.#known = new Map((state?.pages ?? []).map((p) => [p.url, p]));
       const found = await this.#discover();
-      if (!found) return;
+      if (!found) return this.#countRequests();
       stage = 'fetch';
       const candidates = this.#order(found.candidates);
       await this.#fetchAll(candidates);
       const blocked = this.#fetcher.blockedHosts();
       if (blocked.length) {
         this.report.blockedHosts = blocked;
-        for (const b of blocked) this.#ctx.progress(`fetch ${this.agency.id}: stopped requesting ${b.host} after ${b.walls} bot walls in a row (${b.last})`);
+        for (const b of blocked) this.#ctx.log(`fetch ${this.agency.id}: stopped requesting ${b.host} after ${b.walls} bot walls in a row (${b.last})`);
       }
       const o = this.#ctx.options;
       const partial = o.since !== undefined || o.until !== undefined || o.limit !== undefined;
       const listed = new Set(found.candidates.map((c) => c.url));
       for (const outcome of absences(listed, this.#known, found.channels, this.#ctx.origins.origins, partial)) await this.#settle(outcome);
+      this.#countRequests();
     } catch (error) {
+      this.#countRequests();
       const e = error as Error;
-      this.#ctx.progress(`${stage} ${this.agency.id}: stopped by an unexpected error: ${e.stack ?? e.message}`);
+      this.#ctx.log(`${stage} ${this.agency.id}: stopped by an unexpected error: ${e.stack ?? e.message}`);
       this.#ctx.fail({
         agency: this.agency.id, url: this.agency.origins[0]?.url ?? this.agency.id, stage,
         message: `${this.agency.id}: ${stage} stopped by an unexpected error: ${e.message}`, templateChange: false,
       });
     }
+  }
+
+  /** Crawl economics: every request the fetcher sent, and what one stored transcript cost. */
+  #countRequests(): void {
+    const r = this.report;
+    r.stored ??= 0;
+    r.requests = this.#fetcher.requestsSent();
+    r.requestsPerTranscript = r.stored > 0 ? Math.round((r.requests / r.stored) * 100) / 100 : null;
+    this.#ctx.log(`fetch ${this.agency.id}: ${r.requests} requests for ${r.stored} stored transcripts (${r.requestsPerTranscript ?? '-'} per transcript)`);
   }
 
   /** The crawl state to write at the close, or null when there is nothing to keep. */
@@ -101,24 +120,25 @@ export class AgencyRun {
 
   /** Discovery, with every origin whose channels all failed reported as an outage; null when nothing was found. */
   async #discover(): Promise<{ candidates: Candidate[]; channels: ChannelReport[] } | null> {
-    const { options, origins, progress } = this.#ctx;
+    const { options, origins, log } = this.#ctx;
     try {
       const found = await discover(this.agency, {
         http: this.#fetcher,
         origins: origins.origins,
+        log: (line) => log(`${line.replace(/^discover: /, `discover ${this.agency.id}: `)}`),
         ...(options.since ? { since: options.since } : {}),
         ...(options.until ? { until: options.until } : {}),
       });
       this.report.channels = found.channels;
       const broken = found.channels.filter((c) => !c.ok).length;
-      progress(`discover ${this.agency.id}: ${found.candidates.length} candidate pages from ${found.channels.length - broken} channels${broken ? ` (${broken} failed)` : ''}`);
+      log(`discover ${this.agency.id}: ${found.candidates.length} candidate pages from ${found.channels.length - broken} channels${broken ? ` (${broken} failed)` : ''}`);
       this.#reportOutages(found.channels);
       this.#discovered = true;
       return found;
     } catch (error) {
       if (!(error instanceof DiscoveryError)) throw error;
       this.report.channels = error.channels;
-      progress(`discover ${this.agency.id}: FAILED: ${error.reason}; the other agencies go on`);
+      log(`discover ${this.agency.id}: FAILED: ${error.reason}; the other agencies go on`);
       if (!this.#reportOutages(error.channels)) {
         this.#ctx.fail({ agency: this.agency.id, url: error.url, stage: 'discover', message: `${this.agency.id}: ${error.reason}`, templateChange: false });
       }
@@ -139,47 +159,58 @@ export class AgencyRun {
         agency: this.agency.id, url: `${origin.canonical}/`, stage: 'discover', origin: origin.name,
         message: `${this.agency.id} ${origin.name}: every discovery channel failed: ${reasons}`, templateChange: false,
       });
-      if (channels.some((c) => c.ok)) this.#ctx.progress(`discover ${this.agency.id}: origin ${origin.name} is out (every channel failed); its pages wait for the next run`);
+      if (channels.some((c) => c.ok)) this.#ctx.log(`discover ${this.agency.id}: origin ${origin.name} is out (every channel failed); its pages wait for the next run`);
     }
     return outages;
   }
 
   /** Newest first (by instant, modified or published), so --limit keeps the most recent pages. */
   #order(candidates: Candidate[]): Candidate[] {
-    const at = (c: Candidate) => {
-      const date = candidateDate(c);
-      const t = date === undefined ? NaN : Date.parse(date);
-      return Number.isNaN(t) ? -Infinity : t;
-    };
-    let ordered = [...candidates].sort((a, b) => at(b) - at(a) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    let ordered = [...candidates].sort(newestFirst);
     if (this.#ctx.options.limit !== undefined) ordered = ordered.slice(0, this.#ctx.options.limit);
     this.report.candidates = ordered.length;
     return ordered;
   }
 
   /**
-   * Every candidate through processPage, each stored as soon as it is done (a run holds one page
-   * per slot, never the whole crawl). An exception stops new pages; those in flight finish first,
-   * so nothing is written after the run closes.
+   * Every candidate through processPage in the plan's order (order.ts), each stored as soon as it
+   * is done (a run holds one page per slot, never the whole crawl). At the deadline no new page
+   * starts: the rest is the backlog. An exception stops new pages too. Either way the pages in
+   * flight finish first, so nothing is written after the run closes.
    */
   async #fetchAll(candidates: Candidate[]): Promise<void> {
-    const { dataset, now, progress, options } = this.#ctx;
+    const { dataset, now, log, progress, options, deadline } = this.#ctx;
+    const plan = planCrawl(candidates, this.#known, this.agency.version ?? '0', now());
+    const page = (candidate: Candidate) => processPage(candidate, {
+      agency: this.agency, http: this.#fetcher, origins: this.#ctx.origins.origins, foreign: this.#ctx.origins.foreign,
+      known: this.#known, now, existing: (id) => dataset.readRecord(id), log: (line) => log(`fetch ${this.agency.id}: ${line}`),
+    });
+    // Decided without a request, so never held back by the budget.
+    for (const candidate of plan.unchanged) await this.#settle(await page(candidate));
+
     const limit = pLimit(Math.max(1, (options.concurrency ?? 2) * Math.max(1, this.#ctx.origins.origins.enabled().length)));
+    const total = plan.queue.length;
     let done = 0;
     let stopped: { error: unknown } | null = null;
+    let outOfTime = false;
     // A transient failure (a 503, a reset) is tried once more after every other page, when the
     // site has had time to recover; only the second outcome counts.
-    const again: Candidate[] = [];
-    const attempt = (candidate: Candidate, last: boolean) =>
+    const again: { candidate: Candidate; outcome: PageOutcome }[] = [];
+    const attempt = (candidate: Candidate, first: PageOutcome | null) =>
       limit(async () => {
         if (stopped) return;
+        if (deadline.expired()) {
+          if (!outOfTime) log(`budget ${this.agency.id}: time is up; no new page is started, the pages in flight finish`);
+          outOfTime = true;
+          // A retry not made keeps its first outcome (a failure); a page not started is backlog.
+          if (first) await this.#settle(first);
+          else this.report.backlog++;
+          return;
+        }
         try {
-          const outcome = await processPage(candidate, {
-            agency: this.agency, http: this.#fetcher, origins: this.#ctx.origins.origins, foreign: this.#ctx.origins.foreign,
-            known: this.#known, now, existing: (id) => dataset.readRecord(id),
-          });
-          if (!last && outcome.kind === 'failed' && outcome.transient) {
-            again.push(candidate);
+          const outcome = await page(candidate);
+          if (!first && outcome.kind === 'failed' && outcome.transient) {
+            again.push({ candidate, outcome });
             return;
           }
           await this.#settle(outcome);
@@ -188,14 +219,19 @@ export class AgencyRun {
           return;
         }
         done++;
-        if (done === candidates.length || done % 25 === 0) progress(`fetch ${this.agency.id}: ${done}/${candidates.length} pages`);
+        if (done === total || done % 25 === 0) progress(`fetch ${this.agency.id}: ${done}/${total} pages`);
       });
-    await Promise.all(candidates.map((candidate) => attempt(candidate, false)));
+    log(`fetch ${this.agency.id}: ${total} pages to request (${plan.groups.fresh} new or changed, ${plan.groups.backlog} backlog, ${plan.groups.revalidation} to revalidate), ${plan.unchanged.length} unchanged since read`);
+    await Promise.all(plan.queue.map((candidate) => attempt(candidate, null)));
     if (again.length && !stopped) {
-      progress(`fetch ${this.agency.id}: trying ${again.length} transient failures once more`);
-      await Promise.all(again.map((candidate) => attempt(candidate, true)));
+      log(`fetch ${this.agency.id}: trying ${again.length} transient failures once more`);
+      await Promise.all(again.map(({ candidate, outcome }) => attempt(candidate, outcome)));
     }
     if (stopped) throw (stopped as { error: unknown }).error;
+    if (outOfTime) {
+      this.report.budgetStopped = true;
+      log(`budget ${this.agency.id}: ${this.report.backlog} pages not attempted (backlog), left for the next run`);
+    }
   }
 
   /** Stores an outcome, then counts it and remembers what it taught about the page. */
@@ -207,6 +243,7 @@ export class AgencyRun {
     if (o.kind === 'not-modified') r.notModified++;
     if (o.kind === 'not-transcript') r.notTranscripts++;
     if (o.kind === 'stored' && o.observation.kind === 'unchanged') r.unchanged++;
+    if (o.kind === 'stored' && o.observation.kind !== 'unchanged') r.stored = (r.stored ?? 0) + 1;
     if (o.kind === 'gone' || o.kind === 'absent') {
       // Forget validators: a page that comes back must be fetched, even with its old lastmod.
       if (o.page) this.#known.set(o.url, forgetValidators(o.page));

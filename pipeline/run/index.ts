@@ -13,6 +13,7 @@
 import type { CrawlState } from '../schema/types.ts';
 import { Dataset } from '../store/dataset.ts';
 import { AgencyRun } from './agency-run.ts';
+import { Budget } from './budget.ts';
 import { closeRun, reconcileIndex } from './close.ts';
 import { acquireLock } from './lock.ts';
 import { resolveRunOrigins } from './origin-scope.ts';
@@ -31,6 +32,7 @@ export type { AgencyReport, PageFailure, RunOptions, RunReport } from './types.t
  */
 export async function runPipeline(options: RunOptions): Promise<RunReport> {
   const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => {});
   const progress = options.progress ?? (() => {});
   const startedAt = now();
   const origins = resolveRunOrigins(options.agencies, options.origins ?? []);
@@ -40,16 +42,18 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const runId = options.runId ?? startedAt.toISOString();
     const report: RunReport = {
       runId, agencies: [], added: [], revised: [], reprocessed: [], withdrawn: [], restored: [], failures: [],
-      changed: false, datasetVersion: null, exitCode: 0,
+      changed: false, datasetVersion: null, exitCode: 0, backlog: 0,
     };
+    const budget = new Budget(options.maxDurationMs, options.clock);
     const index = await dataset.readIndex();
     const entries = new Map((index?.transcripts ?? []).map((e) => [e.id, e]));
 
     const states: CrawlState[] = [];
     let discovered = 0;
-    for (const agency of options.agencies) {
+    for (const [i, agency] of options.agencies.entries()) {
       const run = new AgencyRun(agency, {
-        options, origins: origins.get(agency.id)!, dataset, now, progress,
+        deadline: budget.share(options.agencies.length - i),
+        options, origins: origins.get(agency.id)!, dataset, now, log, progress,
         store: async (o) => {
           report.changed = (await storeOutcome(o, agency.id, dataset, entries, report, now)) || report.changed;
         },
@@ -57,6 +61,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       });
       await run.run();
       report.agencies.push(run.report);
+      report.backlog += run.report.backlog;
       const state = run.state();
       if (state) states.push(state);
       if (run.discovered) discovered++;
@@ -67,7 +72,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     if (reconciled.length) {
       report.reconciled = reconciled;
       report.changed = true;
-      progress(`index: ${reconciled.length} records on disk were not in the index (a run stopped early); indexed again`);
+      log(`index: ${reconciled.length} records on disk were not in the index (a run stopped early); indexed again`);
     }
     // Nothing could be done at all: no agency was discovered and no file changed. Nothing is
     // written either (not even a changelog entry for the outage), so the dataset stays as it was.

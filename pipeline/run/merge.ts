@@ -81,7 +81,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeReport> {
     const report: MergeReport = {
       runId: options.runId ?? `merge ${startedAt.toISOString()}`,
       agencies: [], added: [], revised: [], reprocessed: [], withdrawn: [], restored: [], failures: [],
-      changed: false, datasetVersion: null, exitCode: 0, records: 0,
+      changed: false, datasetVersion: null, exitCode: 0, backlog: 0, records: 0,
     };
     const index = await target.readIndex();
     const entries = new Map<string, IndexEntry>((index?.transcripts ?? []).map((e) => [e.id, e]));

@@ -44,6 +44,8 @@ export interface PageContext {
   /** Canonical URL -> what the last run learned about it. */
   known: ReadonlyMap<string, CrawledPage>;
   now: () => Date;
+  /** A decision worth a line in the CI log (a fallback used). */
+  log?: (line: string) => void;
 }
 
 const HTML = ['text/html', 'application/xhtml+xml'];
@@ -57,19 +59,30 @@ export const NOT_FOUND_FIRST_DAYS = 1;
 export const NOT_FOUND_MAX_DAYS = 32;
 const DAY_MS = 86_400_000;
 
+/** A "not a transcript" verdict another adapter version reached is judged again, from a fresh body. */
+function mustRejudge(prior: CrawledPage | undefined, version: string): boolean {
+  return prior?.verdict === 'not-transcript' && !prior.notFound && (prior.judgedBy ?? '0') !== version;
+}
+
+/**
+ * Whether the crawl state and the channels decide a page with no request at all: a channel's
+ * modification date equal to the one we read (and no verdict to re-judge), or a remembered 404
+ * whose retry time has not come and no new modification date. The run's plan (order.ts) and
+ * processPage both ask this, so a budget never holds back a page that costs nothing.
+ */
+export function decidedWithoutRequest(candidate: Candidate, prior: CrawledPage | undefined, version: string, now: Date): boolean {
+  if (!prior) return false;
+  const modified = candidate.lastmod !== undefined && candidate.lastmod !== prior.lastmod;
+  if (prior.notFound) return !modified && Date.parse(prior.notFound.retryAt) > now.getTime();
+  return !mustRejudge(prior, version) && candidate.lastmod !== undefined && !modified;
+}
+
 export async function processPage(candidate: Candidate, ctx: PageContext): Promise<PageOutcome> {
   const url = candidate.url;
   const prior = ctx.known.get(url);
   const version = ctx.agency.version ?? '0';
-  // A "not a transcript" verdict another adapter version reached is judged again, from a fresh body.
-  const rejudge = prior?.verdict === 'not-transcript' && !prior.notFound && (prior.judgedBy ?? '0') !== version;
-  const modified = candidate.lastmod !== undefined && candidate.lastmod !== prior?.lastmod;
-  if (prior?.notFound) {
-    if (!modified && Date.parse(prior.notFound.retryAt) > ctx.now().getTime()) return { url, kind: 'skipped' };
-  } else if (prior && !rejudge && candidate.lastmod && !modified) {
-    // A channel's modification date says the page has not changed since we read it: no request.
-    return { url, kind: 'skipped' };
-  }
+  const rejudge = mustRejudge(prior, version);
+  if (decidedWithoutRequest(candidate, prior, version, ctx.now())) return { url, kind: 'skipped' };
 
   const requestUrl = ctx.origins.toRequest(url);
   if (!requestUrl) return { url, kind: 'failed', stage: 'fetch', message: `${url}: its origin is disabled for this run`, templateChange: false };
@@ -109,6 +122,7 @@ export async function processPage(candidate: Candidate, ctx: PageContext): Promi
       const fallback = await tryFallbacks(url, ctx, fetchError!);
       ({ page, raw, via, fetchedUrl } = fallback);
       response = null;
+      ctx.log?.(`${url}: ${fetchError!.message}; read from the ${via} fallback${fetchedUrl ? ` ${fetchedUrl}` : ''}`);
     }
   } catch (error) {
     if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response, version);

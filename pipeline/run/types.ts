@@ -24,10 +24,20 @@ export interface RunOptions {
   /** Overrides for the fetcher (tests shorten timeouts and delays). */
   fetcher?: Partial<FetcherOptions>;
   now?: () => Date;
-  /** Progress lines (one per stage). */
+  /**
+   * What a maintainer reading a CI log needs: one line per stage per agency and every notable
+   * decision (robots.txt policy, retries, bot walls, fallbacks, outages, the budget stop, the
+   * backlog). The CLI prints these on and off a terminal.
+   */
+  log?: (line: string) => void;
+  /** Counters while pages are fetched ("fetch state: 25/400 pages"); the CLI prints them on a terminal only. */
   progress?: (line: string) => void;
   /** CI run id for the changelog; the start time when absent. */
   runId?: string;
+  /** Time budget (--max-duration), ms: at the deadline no new page starts and the run closes. */
+  maxDurationMs?: number;
+  /** Monotonic milliseconds for the budget (tests pass their own); performance.now() by default. */
+  clock?: () => number;
 }
 
 export interface PageFailure {
@@ -51,6 +61,16 @@ export interface AgencyReport {
   notModified: number;
   notTranscripts: number;
   unchanged: number;
+  /** Candidates not attempted because the time budget ran out (--max-duration); the next run starts with them. */
+  backlog: number;
+  /** The time budget stopped this agency before every candidate was attempted; absent otherwise. */
+  budgetStopped?: true;
+  /** Transcripts this run added, revised or restored. */
+  stored?: number;
+  /** Every HTTP request the fetcher sent for the agency: discovery, robots.txt, pages, fallbacks, retries. */
+  requests?: number;
+  /** `requests / stored`, two decimals: what one new or changed transcript cost; null when none was stored. */
+  requestsPerTranscript?: number | null;
 }
 
 export interface RunReport {
@@ -63,6 +83,8 @@ export interface RunReport {
   withdrawn: string[];
   restored: string[];
   failures: PageFailure[];
+  /** Candidates not attempted because the time budget ran out, all agencies together. */
+  backlog: number;
   /** Records found on disk that the index did not list (an earlier run stopped early), indexed again; absent when none. */
   reconciled?: string[];
   /** Whether any dataset file changed. */

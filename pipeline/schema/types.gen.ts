@@ -71,9 +71,23 @@ export interface Transcript {
    */
   preamble?: string[];
   /**
-   * End marks and anything after them ("(The briefing was concluded at 2:59 p.m.)", "# # #", correction notes).
+   * End marks and anything after them ("(The briefing was concluded at 2:59 p.m.)", "# # #", a closing time line "2:20 P.M. EST", the footnotes and correction notes after an <hr>).
    */
   closing?: string[];
+  /**
+   * Lines printed among the turns that are not speech, kept out of them (since 1.1.0): editor's notes ("[Editor's note: …]"), footnotes ending in their back-link (↑), and the end and start lines between two parts of one event ("9:54 P.M. CEST", "NATO Headquarters"). Stage directions inside speech ("(Laughter.)") stay in the turn. Absent when there are none.
+   */
+  notes?: {
+    /**
+     * Index (0-based) in `turns` of the turn the note was printed in.
+     */
+    turn: number;
+    /**
+     * How many of that turn's `paragraphs` were printed before the note.
+     */
+    paragraph: number;
+    text: string;
+  }[];
   groundRules: GroundRules;
   /**
    * Each distinct speaker, in order of first appearance.
@@ -152,6 +166,10 @@ export interface Participant {
   role: Role;
 }
 export interface Turn {
+  /**
+   * The turn's number, from 1: the #tN anchor of its page and the `n` column of turns.csv and podium.sqlite. Written by the exports (transcripts.ndjson); stored records leave it out, their turns being in order. Since 1.1.0.
+   */
+  n?: number;
   /**
    * The label as printed, normalized: upper case, no colon, honorific periods dropped (MR PRICE, QUESTION).
    */

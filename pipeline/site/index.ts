@@ -34,6 +34,12 @@ export interface SiteOptions {
    * copy of transcripts/ and history/ — the largest single saving at scale.
    */
   dataUrl?: string;
+  /**
+   * Release assets: the bulk downloads (gzipped) and their per-year shards are written to `dir`
+   * (emptied first) instead of the site, and linked at `url` + file name, where the workflow
+   * publishes them as GitHub Release assets. `{version}` in the URL is the dataset version.
+   */
+  assets?: { dir: string; url: string };
   /** Write the three bulk exports gzipped (`transcripts.ndjson.gz`, `turns.csv.gz`, `podium.sqlite.gz`): a fifth to a third of the bytes. */
   gzipExports?: boolean;
 }
@@ -76,6 +82,14 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   const index = await dataset.readIndex();
   if (!index) throw new Error(`site: ${options.out}/index.json not found; run \`podium run\` first or pass --out <dataset>`);
   const changelog = await dataset.readChangelog();
+  let assets: SiteContext['assets'];
+  if (options.assets) {
+    const url = options.assets.url.replaceAll('{version}', index.datasetVersion);
+    if (!/^https?:\/\/\S+\/$/.test(url)) throw new Error(`site: --assets-url wants an http(s) URL ending in /, got ${JSON.stringify(options.assets.url)}`);
+    assets = { dir: options.assets.dir, url };
+    await rm(assets.dir, { recursive: true, force: true });
+    await mkdir(assets.dir, { recursive: true });
+  }
 
   const dest = options.dest.replace(/\/+$/, '');
   const tmp = `${dest}.building`;
@@ -91,10 +105,10 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   const site: SiteContext = {
     dir: tmp, base, ...(siteUrl ? { siteUrl } : {}), dataBase: options.dataUrl ?? sitePath(base, 'data/'), dataset, index, changelog, order, entries,
     titleOf: (id) => titles.get(id), agencies, agencyNames: new Map(agencies.map((a) => [a.id, a.name])),
-    updated: changelog?.entries.at(-1)?.time ?? null, files,
+    updated: changelog?.entries.at(-1)?.time ?? null, files, ...(assets ? { assets } : {}),
   };
 
-  const exports = siteExports({ gzip: options.gzipExports === true });
+  const exports = siteExports({ gzip: options.gzipExports === true || assets !== undefined, assets: assets !== undefined });
   for (const e of exports) await e.open(site);
   let turns = 0;
   for await (const [entry, t] of readAhead(dataset, order)) {
@@ -105,6 +119,8 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   const done: Closed[] = [];
   for (const e of exports) {
     const result = await e.close(done);
+    // A bulk file written to the assets folder is downloaded from the release, not the site.
+    if (result && assets && (e.download === 'bulk' || result.files)) result.url = assets.url + (result.files ? '' : result.path);
     if (result) done.push({ export: e, result });
   }
 

@@ -10,7 +10,8 @@ export const TIME_LINE =
   /^(?:\d{1,2}:\d{2}(?: *[AaPp]\.? ?[Mm]\.?)?(?: +(?:[A-Z]{2,5}|local time|Local Time))?|(?:Noon|Midnight)(?: +[A-Z]{2,5})?)\.?$/;
 
 /** The end time inside an end mark: "(The briefing was concluded at 2:59 p.m.)", "END 2:31 P.M. EDT". */
-const END_TIME = /(?:\bat|^END) +(\d{1,2}:\d{2} *[AaPp]\.? ?[Mm]\.?(?: +[A-Z]{2,5})?)/;
+// "(… concluded at 2:59 p.m.)", "END 2:31 P.M. EDT", or the bare time line most White House transcripts close with.
+const END_TIME = /(?:\bat|^END) +(\d{1,2}:\d{2} *[AaPp]\.? ?[Mm]\.?(?: +[A-Z]{2,5})?)|^(\d{1,2}:\d{2} *[AaPp]\.? ?[Mm]\.?(?: +[A-Z]{2,5})?)$/;
 
 /** Words that make a "Name, Title" line a byline rather than a place. */
 const ROLE_WORDS =
@@ -60,7 +61,7 @@ export function readHeader(
 export function endTime(closing: readonly string[]): string | null {
   for (const line of closing) {
     const m = END_TIME.exec(line);
-    if (m) return m[1]!;
+    if (m) return (m[1] ?? m[2])!;
   }
   return null;
 }

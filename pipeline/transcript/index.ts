@@ -20,7 +20,7 @@ import { segment, type RawTurn } from './turns.ts';
 /** The content fields of a record; identity, provenance and revisions are added by the store. */
 export type TranscriptContent = Pick<
   Transcript,
-  | 'title' | 'kind' | 'docType' | 'date' | 'heldOn' | 'location' | 'time' | 'byline' | 'preamble' | 'closing'
+  | 'title' | 'kind' | 'docType' | 'date' | 'heldOn' | 'location' | 'time' | 'byline' | 'preamble' | 'closing' | 'notes'
   | 'groundRules' | 'participants' | 'turns' | 'stats'
 >;
 
@@ -111,6 +111,7 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
     byline,
     preamble: seg.preamble,
     closing: seg.closing,
+    ...(seg.notes.length ? { notes: seg.notes } : {}),
     groundRules: withBasis(groundRules, kind),
     participants,
     turns,

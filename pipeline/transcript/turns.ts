@@ -15,13 +15,34 @@ export interface RawTurn {
   corrections: { paragraph: number; struck: string; inserted: string | null }[];
 }
 
+/** A line printed among the turns that is not speech; it stood before paragraph `paragraph` of turn `turn`. */
+export interface Note {
+  turn: number;
+  paragraph: number;
+  text: string;
+}
+
 export interface Segments {
   preamble: string[];
   turns: RawTurn[];
   closing: string[];
+  /** Editor's notes, footnotes and the lines between two parts of one event, kept out of the turns. */
+  notes: Note[];
   /** Labels seen in the document, structural or not, for diagnostics. */
   labels: string[];
 }
+
+/** A bare time line, "2:20 P.M. EST", "1:32 P.M.": how most White House transcripts end. */
+export const TIME_LINE = /^\d{1,2}:\d{2} *[AaPp]\.? ?[Mm]\.?(?: +[A-Z]{2,5})?$/;
+
+/** An editor's note: "[Editor's note: …]", "(Editor’s Note: …)", or a footnote ending in its back-link "↑". */
+export const EDITORS_NOTE = /^(?:[[(]\s*)?Editor['’]s note\b|↑$/i;
+
+/**
+ * A line that can follow an end mark without being speech: a time, a place, a link ("To view the
+ * COVID Press Briefing slides, visit: https://…").
+ */
+const AFTER_MARK = /^(?:\d{1,2}:\d{2} *[AaPp]\.? ?[Mm]\.?(?: +[A-Z]{2,5})?|[^.?!]{0,80}https?:\/\/\S+|[^.?!…—]{1,60}(?<![.?!…—]))$/u;
 
 /** "(The briefing was concluded at 2:59 p.m.)", "END 2:31 P.M. EDT", "# # #", "###". */
 export const END_MARK =
@@ -42,6 +63,8 @@ export function segment(blocks: readonly Block[], rules: SpeakerRules, header: r
   const preamble: string[] = [];
   const turns: RawTurn[] = [];
   const labels = new Set<string>();
+  // Paragraphs (by turn) that follow an <hr>: the start of the page's footnotes.
+  const afterRule = new Map<RawTurn, number>();
   for (const [i, block] of blocks.entries()) {
     const c = candidates[i];
     const label = c && acceptLabel(c, known) ? c : null;
@@ -57,11 +80,49 @@ export function segment(blocks: readonly Block[], rules: SpeakerRules, header: r
     }
     if (!text && block.corrections.length === 0) continue;
     const paragraph = turn.paragraphs.length;
+    if (block.afterRule && !label && !afterRule.has(turn)) afterRule.set(turn, paragraph);
     turn.paragraphs.push(text);
     for (const c of block.corrections) turn.corrections.push({ paragraph, ...c });
   }
 
-  return { preamble, turns, closing: splitClosing(turns), labels: [...labels] };
+  const closing = splitClosing(turns, afterRule);
+  return { preamble, turns, closing, notes: splitNotes(turns), labels: [...labels] };
+}
+
+/** Whether paragraphs from `at` on are an end mark or time line and what may follow one. */
+function isInterval(paragraphs: readonly string[], at: number): boolean {
+  return (END_MARK.test(paragraphs[at]!) || TIME_LINE.test(paragraphs[at]!)) && paragraphs.slice(at + 1).every((p) => AFTER_MARK.test(p));
+}
+
+/** Removes paragraphs `from`… of a turn, with their corrections. */
+function cut(turn: RawTurn, from: number): string[] {
+  const removed = turn.paragraphs.splice(from);
+  turn.corrections = turn.corrections.filter((c) => c.paragraph < from);
+  return removed;
+}
+
+/**
+ * Moves what is not speech out of the turns (the last turn's tail is the closing's): editor's
+ * notes and footnotes, and the end and start lines between two parts of one event ("9:54 P.M.
+ * CEST", "NATO Headquarters", "Brussels, Belgium", "9:28 P.M. CEST" before the next label). A
+ * turn keeps its first paragraph, what the label introduced.
+ */
+function splitNotes(turns: RawTurn[]): Note[] {
+  const notes: Note[] = [];
+  for (const [t, turn] of turns.entries()) {
+    const interval = t < turns.length - 1 ? turn.paragraphs.findIndex((_, i) => i > 0 && isInterval(turn.paragraphs, i)) : -1;
+    const isNote = (p: string, i: number) => i > 0 && ((interval > 0 && i >= interval) || EDITORS_NOTE.test(p));
+    if (!turn.paragraphs.some(isNote)) continue;
+    const kept: string[] = [];
+    const moved = new Map<number, number>();
+    turn.paragraphs.forEach((p, i) => {
+      if (isNote(p, i)) notes.push({ turn: t, paragraph: kept.length, text: p });
+      else moved.set(i, kept.push(p) - 1);
+    });
+    turn.paragraphs = kept;
+    turn.corrections = turn.corrections.filter((c) => moved.has(c.paragraph)).map((c) => ({ ...c, paragraph: moved.get(c.paragraph)! }));
+  }
+  return notes;
 }
 
 /** An upper-case run of two to six words and a colon after a space, inside a line. */
@@ -139,13 +200,19 @@ function acceptSurnames(
   }
 }
 
-/** Moves a trailing end mark, and every paragraph after it, off the last turn. */
-function splitClosing(turns: RawTurn[]): string[] {
+/**
+ * Moves the end of the last turn that is not speech off it: from the first end mark, the first
+ * paragraph after an <hr> (state.gov's footnotes), or a closing time line followed only by what may
+ * follow one ("2:20 P.M. EST", a slides link), to the end.
+ */
+function splitClosing(turns: RawTurn[], afterRule: ReadonlyMap<RawTurn, number>): string[] {
   const last = turns.at(-1);
   if (!last) return [];
-  const at = last.paragraphs.findIndex((p) => END_MARK.test(p));
-  if (at < 0) return [];
-  const closing = last.paragraphs.splice(at);
-  last.corrections = last.corrections.filter((c) => c.paragraph < at);
-  return closing;
+  const marks = [
+    last.paragraphs.findIndex((p) => END_MARK.test(p)),
+    afterRule.get(last) ?? -1,
+    // A time line is a closing only after speech, never what a label introduced.
+    last.paragraphs.findIndex((p, i) => i > 0 && TIME_LINE.test(p) && isInterval(last.paragraphs, i)),
+  ].filter((i) => i >= 0);
+  return marks.length ? cut(last, Math.min(...marks)) : [];
 }

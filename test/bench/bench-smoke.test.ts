@@ -36,6 +36,9 @@ it('npm run bench -- --quick runs every section', async () => {
   expect(r.scale.deployed.totalBytes).toBeGreaterThan(0);
   expect(r.scale.larger.deployed.totalBytes).toBeGreaterThan(r.scale.deployed.totalBytes);
   expect(r.scale.deployed.home.gzipBytes).toBeLessThan(r.scale.deployed.home.bytes);
+  // As pages.yml deploys it: the bulk downloads are release assets, not on the site.
+  expect(r.scale.releaseAssets.totalBytes).toBeGreaterThan(0);
+  for (const bulk of ['transcripts.ndjson', 'turns.csv', 'podium.sqlite', 'transcripts.ndjson.gz', 'podium.sqlite.gz']) expect(r.scale.deployed.parts[bulk]).toBeUndefined();
   expect(stdout).toContain('### site (deployed)');
   // Keys written by other scripts survive a bench run.
   expect(r.rehearsal).toEqual({ kept: true });

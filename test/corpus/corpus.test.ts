@@ -70,8 +70,8 @@ describe.runIf(available)('real State Department corpus', () => {
       if (version === item.versions[0]) counts.transcripts++;
       counts.turns += record.turns.length;
 
-      // Every body line is accounted for: in the preamble, a turn (label removed) or the closing.
-      const recordText = [...(record.preamble ?? []), ...record.turns.flatMap((t) => t.paragraphs), ...(record.closing ?? [])].join('\n');
+      // Every body line is accounted for: in the preamble, a turn (label removed), the closing or a note.
+      const recordText = [...(record.preamble ?? []), ...record.turns.flatMap((t) => t.paragraphs), ...(record.closing ?? []), ...(record.notes ?? []).map((n) => n.text)].join('\n');
       for (const line of sourceLines(version.bodyHtml)) {
         const withoutLabel = line.replace(/^\W{0,2}[\p{Lu}][\p{Lu}\p{M}\d.'’ -]*\*? ?:\s*/u, '');
         expect(recordText, `line not accounted for: ${line.slice(0, 80)}`).toContain(withoutLabel);

@@ -33,7 +33,7 @@ describe.runIf(whiteHouseCorpusAvailable())('turns on the real White House corpu
   it('reads every transcript and accounts for every line', () => {
     expect(records.size).toBe(items.length);
     for (const [item, record] of records) {
-      const text = [...(record.preamble ?? []), ...record.turns.flatMap((t) => t.paragraphs), ...(record.closing ?? [])].join('\n');
+      const text = [...(record.preamble ?? []), ...record.turns.flatMap((t) => t.paragraphs), ...(record.closing ?? []), ...(record.notes ?? []).map((n) => n.text)].join('\n');
       const speakers = new Set(record.turns.map((t) => t.speaker));
       for (const block of whiteHousePage(item).blocks) {
         // A line holding a second speaker's label mid-line is accounted for piece by piece.

@@ -96,10 +96,12 @@ describe('discover', () => {
     ];
     expect(candidates).toEqual(expected);
     expect(channels).toEqual([
-      { channel: 'www sitemap-index /sitemap_index.xml', ok: true, urls: 5 },
+      // The child sitemap `follow` does not take is named, not dropped silently.
+      { channel: 'www sitemap-index /sitemap_index.xml', ok: true, urls: 5, skippedSitemaps: ['/page-sitemap.xml'] },
       { channel: CHILD1, ok: true, urls: 4 },
       { channel: CHILD2, ok: true, urls: 1 },
-      { channel: RSS, ok: true, urls: 2 },
+      // A feed item of a shape `include` does not know is counted, with an example.
+      { channel: RSS, ok: true, urls: 2, unknownShapes: { count: 1, examples: [`${WWW}/press-statement-on-something/`] } },
       { channel: ARCHIVE_SITEMAP, ok: true, urls: 2 },
       { channel: ATOM, ok: true, urls: 3 },
     ]);
@@ -288,7 +290,7 @@ describe('discover', () => {
     routes['/www/state_briefing-sitemap2.xml'] = { status: 404, body: 'gone' };
     const partly = await run(routes, both);
     expect(partly.channels.find((report) => report.channel === CHILD2)).toMatchObject({ ok: false });
-    expect(partly.channels[0]).toEqual({ channel: 'www sitemap-index /sitemap_index.xml', ok: true, urls: 4 });
+    expect(partly.channels[0]).toEqual({ channel: 'www sitemap-index /sitemap_index.xml', ok: true, urls: 4, skippedSitemaps: ['/page-sitemap.xml'] });
     await server?.close();
 
     routes['/www/state_briefing-sitemap.xml'] = { status: 403, body: 'Access Denied' };
@@ -354,6 +356,50 @@ describe('discover', () => {
     const origins = new OriginMap(agency, [server.origin]);
     await expect(discover(agency, { http: new TestFetchClient(origins.allowedHosts()), origins })).rejects.toThrow(
       /unknown origin\(s\) wwww/,
+    );
+  });
+
+  it('counts the URLs of shapes no pattern recognises, with one example per shape, and logs them', async () => {
+    const locs = [
+      `${WWW}/briefings/known-one/`,
+      `${WWW}/releases/office-of-the-spokesman/2026/01/remarks-a/`,
+      `${WWW}/releases/office-of-the-spokesman/2026/02/remarks-b/`,
+      `${WWW}/releases/office-of-the-spokesman/2026/02/remarks-b/`, // listed twice, counted once
+      `${WWW}/countries-areas/albania/`,
+      `${WWW}/countries-areas/zambia/`,
+      `${WWW}/about-us/`,
+      `${WWW}/old-page-draft/`, // excluded: a shape the adapter knows and refuses
+      'https://www.elsewhere.example/releases/x/2026/01/y/', // another host: not the adapter's
+    ];
+    server = await startServer({
+      '/pages.xml': { body: `<urlset>${locs.map((loc) => `<url><loc>${loc}</loc></url>`).join('')}</urlset>` },
+    });
+    const agency = testAgency({ discovery: [{ type: 'sitemap', path: '/pages.xml', on: ['www'] }] });
+    const origins = new OriginMap(agency, [`www=${server.origin}`]);
+    const lines: string[] = [];
+    const { candidates, channels } = await discover(agency, {
+      http: new TestFetchClient(origins.allowedHosts()),
+      origins,
+      log: (line) => lines.push(line),
+    });
+    expect(candidates.map((candidate) => candidate.url)).toEqual([`${WWW}/briefings/known-one/`]);
+    expect(channels).toEqual([
+      {
+        channel: 'www sitemap /pages.xml',
+        ok: true,
+        urls: 1,
+        unknownShapes: {
+          count: 5,
+          examples: [
+            `${WWW}/about-us/`,
+            `${WWW}/countries-areas/albania/`,
+            `${WWW}/releases/office-of-the-spokesman/2026/01/remarks-a/`,
+          ],
+        },
+      },
+    ]);
+    expect(lines).toContain(
+      `discover: www sitemap /pages.xml: 5 URLs of a shape the adapter does not recognise, e.g. ${WWW}/about-us/ ${WWW}/countries-areas/albania/ ${WWW}/releases/office-of-the-spokesman/2026/01/remarks-a/`,
     );
   });
 

@@ -9,14 +9,14 @@ import type { AgencyReport, PageFailure } from '../../pipeline/run/index.ts';
 import { writeReportFile, type ReportFile } from '../../pipeline/run/report-file.ts';
 
 function agency(overrides: Partial<AgencyReport> = {}): AgencyReport {
-  return { agency: 'state', channels: [], candidates: 1450, requested: 40, skipped: 1410, notModified: 0, notTranscripts: 4, unchanged: 30, ...overrides };
+  return { agency: 'state', channels: [], candidates: 1450, requested: 40, skipped: 1410, notModified: 0, notTranscripts: 4, unchanged: 30, backlog: 0, ...overrides };
 }
 
 function report(overrides: Partial<ReportFile> = {}): ReportFile {
   return {
     kind: 'run', runId: '2', scope: { agencies: ['state'], origins: [], since: null, until: null, limit: null },
     agencies: [agency()], added: ['state/2022-01-18/a', 'state/2022-01-19/b'], revised: [], reprocessed: [], withdrawn: [], restored: [],
-    failures: [], changed: true, datasetVersion: '2026.11.28.2', exitCode: 0,
+    failures: [], changed: true, datasetVersion: '2026.11.28.2', exitCode: 0, backlog: 0,
     ...overrides,
   };
 }

@@ -13,11 +13,11 @@ const tempDir = useTempDirs();
 const REPORT: ReportFile = {
   kind: 'run', runId: '2026-11-28T10:00:00.000Z',
   scope: { agencies: ['state'], origins: [], since: '2021-01-01', until: '2021-12-31', limit: null },
-  agencies: [{ agency: 'state', channels: [{ channel: 'www sitemap /s.xml', ok: true, urls: 3 }], candidates: 3, requested: 3, skipped: 0, notModified: 0, notTranscripts: 0, unchanged: 0 }],
+  agencies: [{ agency: 'state', channels: [{ channel: 'www sitemap /s.xml', ok: true, urls: 3 }], candidates: 3, requested: 3, skipped: 0, notModified: 0, notTranscripts: 0, unchanged: 0, backlog: 0 }],
   added: ['state/2021-06-02/department-press-briefing-june-2-2021'], revised: [{ id: 'state/2021-06-03/x', revision: 2, change: 'minor' }],
   reprocessed: [], withdrawn: [], restored: [],
   failures: [{ agency: 'state', url: 'https://www.state.gov/x/', stage: 'fetch', message: 'HTTP 503', templateChange: false }],
-  changed: true, datasetVersion: '2026.11.28.1', exitCode: 2,
+  changed: true, datasetVersion: '2026.11.28.1', exitCode: 2, backlog: 0,
 };
 
 describe('report files', () => {

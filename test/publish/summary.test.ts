@@ -13,12 +13,13 @@ function report(overrides: Partial<ReportFile> = {}): ReportFile {
         { channel: 'www sitemap-index /sitemap_index.xml', ok: true, urls: 1450 },
         { channel: 'www feed /rss-feed/press-releases/feed/', ok: false, urls: 0, error: 'HTTP 503' },
       ],
-      candidates: 1450, requested: 14, skipped: 1436, notModified: 3, notTranscripts: 1, unchanged: 6,
+      candidates: 1450, requested: 14, skipped: 1436, notModified: 3, notTranscripts: 1, unchanged: 6, backlog: 0,
+      stored: 4, requests: 21, requestsPerTranscript: 5.25,
     }],
     added: ['state/2022-01-18/a', 'state/2022-01-19/b', 'state/2022-01-20/c'],
     revised: [{ id: 'state/2021-06-02/d', revision: 2, change: 'minor' }],
     reprocessed: [], withdrawn: [], restored: [], failures: [],
-    changed: true, datasetVersion: '2026.11.28.2', exitCode: 0,
+    changed: true, datasetVersion: '2026.11.28.2', exitCode: 0, backlog: 0,
     ...overrides,
   };
 }
@@ -41,9 +42,9 @@ describe('stepSummary', () => {
     });
     expect(md).toBe(`## Podium run 12345678 — dataset 2026.11.28.2
 
-| Agency | Candidates | Requested | Skipped (lastmod) | Not modified | Unchanged | Not transcripts |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: |
-| state | 1450 | 14 | 1436 | 3 | 6 | 1 |
+| Agency | Candidates | Requested | Stored | Skipped (lastmod) | Not modified | Unchanged | Not transcripts | Failed | Backlog | Requests per transcript |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| state | 1450 | 14 | 4 | 1436 | 3 | 6 | 1 | 0 | 0 | 5.25 |
 
 Discovery channels that failed:
 
@@ -55,6 +56,33 @@ Discovery channels that failed:
 
 Committed \`0123456789ab\` (9 files) and pushed to origin/main after 2 attempts (the branch moved; rebased, never forced).
 `);
+  });
+
+  it('lists the URL shapes and sitemaps the adapter does not recognise', () => {
+    const r = report();
+    r.agencies[0]!.channels[0] = {
+      channel: 'www sitemap-index /sitemap_index.xml', ok: true, urls: 1450,
+      skippedSitemaps: ['/post-sitemap.xml'],
+      unknownShapes: { count: 120, examples: ['https://www.state.gov/countries-areas/albania/'] },
+    };
+    const md = stepSummary({ report: r, changes: changesOf(r), remote: 'origin', branch: 'main' });
+    expect(md).toContain(`Discovered but not recognised by the adapter:
+
+- state: www sitemap-index /sitemap\\_index.xml: 120 URLs of unknown shape, e.g. https://www.state.gov/countries-areas/albania/
+- state: www sitemap-index /sitemap\\_index.xml: sitemaps not followed: /post-sitemap.xml
+`);
+    expect(stepSummary({ report: report(), changes: changesOf(report()), remote: 'origin', branch: 'main' })).not.toContain('not recognised');
+  });
+
+  it('says how much a budget-stopped run left for the next runs, and counts failures per agency', () => {
+    const r = report({
+      backlog: 1200, exitCode: 2,
+      failures: [{ agency: 'state', url: 'https://www.state.gov/briefings/x/', stage: 'fetch', templateChange: false, message: 'HTTP 500' }],
+    });
+    r.agencies[0]!.backlog = 1200;
+    const md = stepSummary({ report: r, changes: changesOf(r), remote: 'origin', branch: 'main' });
+    expect(md).toContain('| state | 1450 | 14 | 4 | 1436 | 3 | 6 | 1 | 1 | 1200 | 5.25 |');
+    expect(md).toContain('**Backlog: 1200 candidate pages were not attempted** — the time budget (`--max-duration`) ran out.');
   });
 
   it('lists failures with page text escaped, and says why a partial run is red', () => {

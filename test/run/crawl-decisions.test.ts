@@ -115,3 +115,38 @@ describe('the fallback decision is the fetch error’s', () => {
     expect(failure.message).toMatch(/no article body found .*read through a fallback — page: .*HTTP 403/);
   });
 });
+
+describe('crawl economics', () => {
+  it('reports every request sent for the agency, and the requests per stored transcript', async () => {
+    const page = stateFixture('jane-doe-of-example-news');
+    mirror.www.fault(page.path, { kind: 'status', statuses: [503, 503] }); // two retries more
+    const out = await tempDir();
+    const report = await runPipeline(options(out));
+    const agency = report.agencies[0]!;
+    const sent = mirror.www.requests.length + mirror.archive.requests.length + archive.requests.length;
+    expect(agency.requests).toBe(sent);
+    expect(agency.stored).toBe(report.added.length);
+    expect(agency.requestsPerTranscript).toBe(Math.round((sent / report.added.length) * 100) / 100);
+
+    // A second run with nothing new: requests are still counted, no transcript stored.
+    const again = await runPipeline(options(out));
+    expect(again.agencies[0]!.stored).toBe(0);
+    expect(again.agencies[0]!.requestsPerTranscript).toBeNull();
+    expect(again.agencies[0]!.requests).toBe(mirror.www.requests.length + mirror.archive.requests.length + archive.requests.length - sent);
+  });
+
+  it('reports, and logs, the URLs a channel listed in a shape the adapter does not recognise; never fetches them', async () => {
+    const odd = { origin: 'www' as const, path: '/countries-areas/albania/', lastmod: '2026-11-01T00:00:00+00:00', title: 'Albania' };
+    mirror.publishHtml(odd, '<html><body><h1>Albania</h1></body></html>');
+    const out = await tempDir();
+    const lines: string[] = [];
+    const report = await runPipeline(options(out, { log: (line) => lines.push(line) }));
+    const pages = report.agencies[0]!.channels.find((c) => c.channel === 'www sitemap-index /sitemap_index.xml > /page-sitemap.xml')!;
+    expect(pages.unknownShapes).toEqual({ count: 1, examples: ['https://www.state.gov/countries-areas/albania/'] });
+    // The press-releases feed lists every www page, so it saw the same URL.
+    expect(report.agencies[0]!.channels.find((c) => c.channel === 'www feed /rss-feed/press-releases/feed/')!.unknownShapes?.count).toBe(1);
+    expect(lines).toContain('discover state: www sitemap-index /sitemap_index.xml > /page-sitemap.xml: 1 URLs of a shape the adapter does not recognise, e.g. https://www.state.gov/countries-areas/albania/');
+    expect(mirror.www.requestsFor(odd.path)).toEqual([]);
+    expect(mirror.www.requestsFor('/page-sitemap.xml')).not.toEqual([]);
+  });
+});

@@ -112,6 +112,28 @@ describe('an agency behind a 403 wall', () => {
   });
 });
 
+describe('the CI log', () => {
+  it('off a terminal, prints a line per stage per agency and the decisions: robots.txt, walls, outages, requests per transcript', async () => {
+    const wh = await whitehouseMirror();
+    const walled = await wall();
+    const out = await tempDir();
+    const reportFile = join(await tempDir(), 'report.json');
+    const run = await capture(() => runCommand.run(args(wh, walled.origin, 'defense-first', out, reportFile)));
+    expect(process.stderr.isTTY).toBeFalsy();
+    expect(run.code).toBe(2);
+    const lines = run.stderr;
+    const has = (pattern: RegExp) => expect(lines.some((l) => pattern.test(l)), `${pattern}\n${lines.join('\n')}`).toBe(true);
+    has(/^discover whitehouse: \d+ candidate pages from \d+ channels$/);
+    has(/^fetch whitehouse: \d+ pages to request \(\d+ new or changed, 0 backlog, 0 to revalidate\)/);
+    has(/^fetch whitehouse: \d+ requests for 3 stored transcripts \([\d.]+ per transcript\)$/);
+    has(/^fetch whitehouse: robots\.txt of 127\.0\.0\.1:\d+: crawl-delay /);
+    has(/^fetch defense: robots\.txt http:\/\/127\.0\.0\.1:\d+\/robots\.txt: .*403/);
+    has(/^discover defense: FAILED: every discovery channel failed: .*HTTP 403.*; the other agencies go on$/);
+    // No progress counters off a terminal: they are for a screen that redraws.
+    expect(lines.filter((l) => /\d+\/\d+ pages$/.test(l))).toEqual([]);
+  });
+});
+
 describe('the close runs whatever failed', () => {
   it('an exception in the middle of an agency: what was stored is indexed, the crawl state kept, the next agency run', async () => {
     const wh = await whitehouseMirror();

@@ -4,7 +4,7 @@
  * the Data Package and the Atom feed checked structurally, schema $ids that resolve on the site).
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
@@ -14,6 +14,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_DIR, SCHEMA_FILES } from '../../pipeline/schema/files.ts';
 import { csvField } from '../../pipeline/site/exports/csv.ts';
+import { ENUMS, TURNS } from '../../pipeline/site/exports/tables.ts';
+import type { Transcript } from '../../pipeline/schema/types.ts';
+import { validateTranscript } from '../../pipeline/schema/validate.ts';
 import { atomFeed, FEED_ENTRIES } from '../../pipeline/site/exports/feed.ts';
 import { buildSite, normalizeBase, siteAddress } from '../../pipeline/site/index.ts';
 import { decodePostings, shardOf, tokenize } from '../../pipeline/site/search-index.ts';
@@ -76,9 +79,54 @@ describe('podium site', () => {
     }
     expect(gunzipSync(await readFile(join(gz, 'turns.csv.gz'))).toString('utf8')).toBe(await read('turns.csv'));
     const pkg = JSON.parse(await readFile(join(gz, 'datapackage.json'), 'utf8')) as { resources: { path: string; compression?: string; bytes?: number }[] };
-    expect(pkg.resources.slice(0, 3).map((r) => [r.path, r.compression])).toEqual([['transcripts.ndjson.gz', 'gz'], ['turns.csv.gz', 'gz'], ['podium.sqlite.gz', 'gz']]);
-    expect(pkg.resources[2]!.bytes).toBe((await readFile(join(gz, 'podium.sqlite.gz'))).length);
+    expect(pkg.resources.slice(0, 5).map((r) => [r.path, r.compression])).toEqual([['transcripts.ndjson.gz', 'gz'], ['transcripts.csv.gz', 'gz'], ['turns.csv.gz', 'gz'], ['participants.csv.gz', 'gz'], ['podium.sqlite.gz', 'gz']]);
+    expect(pkg.resources[4]!.bytes).toBe((await readFile(join(gz, 'podium.sqlite.gz'))).length);
     expect(await readFile(join(gz, 'use-the-data/index.html'), 'utf8')).toContain('curl -sS "$SITE/podium.sqlite.gz" | gunzip &gt; podium.sqlite');
+  });
+
+  it('with --assets, writes the bulk downloads and per-year shards as release assets and links them there, not on the site', async () => {
+    const lean = join(root, 'released');
+    const assets = join(root, 'assets');
+    const url = 'https://github.com/o/podium/releases/download/data-{version}/';
+    const published = 'https://github.com/o/podium/releases/download/data-2022.02.03.1/';
+    await buildSite({ out: join(root, 'output'), dest: lean, baseUrl: '/podium/', dataUrl: 'https://raw.example.org/o/sha/output/', assets: { dir: assets, url } });
+    for (const file of ['transcripts.ndjson', 'transcripts.csv', 'turns.csv', 'participants.csv', 'podium.sqlite']) {
+      expect(existsSync(join(lean, file)) || existsSync(join(lean, `${file}.gz`))).toBe(false);
+      expect(existsSync(join(assets, `${file}.gz`))).toBe(true);
+    }
+    // No copy of the records on the site: they are linked (--data-url) or in the release.
+    expect(existsSync(join(lean, 'data/transcripts'))).toBe(false);
+    expect((await readdir(assets)).sort()).toEqual([
+      'participants.csv.gz', 'podium-2021.sqlite.gz', 'podium-2022.sqlite.gz', 'podium.sqlite.gz', 'transcripts-2021.ndjson.gz', 'transcripts-2022.ndjson.gz', 'transcripts.csv.gz', 'transcripts.ndjson.gz',
+      'turns-2021.csv.gz', 'turns-2022.csv.gz', 'turns.csv.gz',
+    ]);
+    // A year's shard holds that year's records, in the whole file's order.
+    const lines = (file: string) => gunzipSync(readFileSync(join(assets, file))).toString('utf8').trimEnd().split('\n');
+    const all = lines('transcripts.ndjson.gz');
+    expect(lines('transcripts-2022.ndjson.gz')).toEqual(all.filter((l) => JSON.parse(l).date.startsWith('2022')));
+    expect(lines('transcripts-2021.ndjson.gz').map((l) => JSON.parse(l).id)).toEqual([SPEECH_ID]);
+    expect(lines('turns-2021.csv.gz')[0]).toBe(lines('turns.csv.gz')[0]);
+    writeFileSync(join(root, 'podium-2022.sqlite'), gunzipSync(readFileSync(join(assets, 'podium-2022.sqlite.gz'))));
+    const year = new Database(join(root, 'podium-2022.sqlite'));
+    expect(year.prepare('SELECT count(*) AS n FROM transcripts').get()).toEqual({ n: 2 });
+    // The year's people are its own: every person named in its turns, none from other years.
+    const speakers = year.prepare("SELECT count(DISTINCT name) AS n FROM people").get() as { n: number };
+    expect(speakers.n).toBeGreaterThan(0);
+    year.close();
+
+    const pkg = JSON.parse(await readFile(join(lean, 'datapackage.json'), 'utf8')) as { resources: { name: string; path: string; bytes: number; hash: string }[] };
+    const byName = new Map(pkg.resources.map((r) => [r.name, r]));
+    expect(byName.get('records')!.path).toBe(`${published}transcripts.ndjson.gz`);
+    expect(byName.get('transcripts')!.path).toBe(`${published}transcripts.csv.gz`);
+    expect(byName.get('turns-2021')!.path).toBe(`${published}turns-2021.csv.gz`);
+    for (const r of pkg.resources.filter((r) => r.path.startsWith(published))) {
+      const body = readFileSync(join(assets, r.path.slice(published.length)));
+      expect([r.bytes, r.hash]).toEqual([body.length, `sha256:${createHash('sha256').update(body).digest('hex')}`]);
+    }
+    const useData = await readFile(join(lean, 'use-the-data/index.html'), 'utf8');
+    expect(useData).toContain(`curl -sSL "${published}podium.sqlite.gz" | gunzip &gt; podium.sqlite`);
+    expect(useData).toContain(`href="${published}transcripts-2021.ndjson.gz"`);
+    await expect(buildSite({ out: join(root, 'output'), dest: lean, baseUrl: '/', assets: { dir: assets, url: 'ftp://x/' } })).rejects.toThrow(/--assets-url/);
   });
 
   it('makes every link in feed.atom, datapackage.json and sitemap.xml absolute with a site URL, and says the address', async () => {
@@ -153,30 +201,63 @@ describe('podium site', () => {
   it('writes turns.csv per RFC 4180', async () => {
     const csv = await read('turns.csv');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('id,date,agency,turn,speaker,role,askedBy,text');
-    expect(csv).toContain(`${HOSTILE_ID},2022-02-02,state,2,QUESTION,journalist,${csvField(HOSTILE.askedBy)},${csvField(HOSTILE.link)}\r\n`);
+    expect(lines[0]).toBe('transcriptId,n,date,heldOn,agency,speaker,role,askedBy,askedByOutlet,askedByEvidence,text');
+    expect(csv).toContain(`${HOSTILE_ID},2,2022-02-02,,state,QUESTION,journalist,${csvField(HOSTILE.askedBy)},,,${csvField(HOSTILE.link)}\r\n`);
     expect(csvField('a "b", c')).toBe('"a ""b"", c"');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField('plain')).toBe('plain');
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
-  it('writes one record a line to transcripts.ndjson', async () => {
-    const records = (await read('transcripts.ndjson')).trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string });
+  it('writes one record a line to transcripts.ndjson, each turn numbered as in turns.csv, valid against the schema', async () => {
+    const records = (await read('transcripts.ndjson')).trimEnd().split('\n').map((l) => JSON.parse(l) as Transcript);
     expect(records.map((r) => r.id).sort()).toEqual([REVISED_ID, SPEECH_ID, HOSTILE_ID].sort());
+    for (const r of records) {
+      expect(r.turns.map((t) => t.n)).toEqual(r.turns.map((_, i) => i + 1));
+      const check = validateTranscript(r);
+      expect(check.ok ? [] : check.errors).toEqual([]);
+    }
+  });
+
+  it('names the columns the same in every CSV file and SQLite table, column for column', async () => {
+    const db = new Database(join(site, 'podium.sqlite'), { readonly: true });
+    try {
+      for (const table of ['transcripts', 'turns', 'participants']) {
+        const header = (await read(`${table}.csv`)).split('\r\n')[0]!.split(',');
+        const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name).filter((n) => n !== 'rowid');
+        expect(columns, table).toEqual(header);
+        for (const name of header) expect(name, `${table}.${name} is camelCase`).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+        const rows = (await read(`${table}.csv`)).split('\r\n').filter((l, i) => i > 0 && /^[a-z]+\//.test(l)).length;
+        expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: rows });
+      }
+      // participants turns a label into a name; people is the registry.
+      expect(db.prepare(`SELECT p.name FROM turns t JOIN participants p ON p.transcriptId = t.transcriptId AND p.label = t.speaker WHERE t.transcriptId = ? AND t.n = 1`).get(REVISED_ID)).toEqual({ name: 'Ned Price' });
+      const people = db.prepare('SELECT name, records FROM people ORDER BY name').all() as { name: string; records: number }[];
+      expect(people.map((p) => p.name)).toContain('Ned Price');
+      expect(db.prepare("SELECT count(*) AS n FROM peopleLabels WHERE name = 'Ned Price'").get()).toEqual({ n: expect.any(Number) });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('fills the questioner outlet and evidence columns from the turn when a record has them', () => {
+    const base = { id: 'state/2022-01-01/x', date: '2022-01-01', agency: 'state', turns: [{ speaker: 'QUESTION', role: 'journalist', askedBy: 'Shaun Tandon', askedByOutlet: 'AFP', askedByEvidence: 'moderator', paragraphs: ['Thanks.'] }, { speaker: 'MR PRICE', role: 'official', paragraphs: ['Yes.'] }] } as unknown as Transcript;
+    const names = TURNS.columns.map((c) => c.name);
+    const rows = TURNS.rows(base).map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]])));
+    expect(rows.map((r) => [r.n, r.askedBy, r.askedByOutlet, r.askedByEvidence])).toEqual([[1, 'Shaun Tandon', 'AFP', 'moderator'], [2, null, null, null]]);
   });
 
   it('answers a full-text query from the SQLite export', () => {
     const db = new Database(join(site, 'podium.sqlite'), { readonly: true });
     try {
-      const rows = db.prepare(`SELECT t.transcript_id AS id, t.turn FROM turns_fts JOIN turns t ON t.rowid = turns_fts.rowid WHERE turns_fts MATCH ? ORDER BY rank`).all(`"${KNOWN_PHRASE}"`);
-      expect(rows).toEqual([{ id: REVISED_ID, turn: 1 }]);
-      expect(db.prepare('SELECT revision, change FROM revisions WHERE transcript_id = ? ORDER BY revision').all(REVISED_ID)).toEqual([
+      const rows = db.prepare(`SELECT t.transcriptId AS id, t.n FROM turns_fts JOIN turns t ON t.rowid = turns_fts.rowid WHERE turns_fts MATCH ? ORDER BY rank`).all(`"${KNOWN_PHRASE}"`);
+      expect(rows).toEqual([{ id: REVISED_ID, n: 1 }]);
+      expect(db.prepare('SELECT revision, change FROM revisions WHERE transcriptId = ? ORDER BY revision').all(REVISED_ID)).toEqual([
         { revision: 1, change: 'initial' },
         { revision: 2, change: 'minor' },
       ]);
       expect(db.prepare('SELECT count(*) AS n FROM transcripts').get()).toEqual({ n: 3 });
-      expect(db.prepare('SELECT id, held_on FROM transcripts WHERE held_on IS NOT NULL').all()).toEqual([{ id: REVISED_ID, held_on: '2022-01-18' }]);
+      expect(db.prepare('SELECT id, heldOn FROM transcripts WHERE heldOn IS NOT NULL').all()).toEqual([{ id: REVISED_ID, heldOn: '2022-01-18' }]);
     } finally {
       db.close();
     }
@@ -187,7 +268,7 @@ describe('podium site', () => {
     expect(pkg.$schema).toBe('https://datapackage.org/profiles/2.0/datapackage.json');
     expect(pkg.name).toMatch(/^[a-z0-9._-]+$/);
     expect(pkg.version).toBe('2022.02.03.1');
-    expect(pkg.resources.map((r) => r.path)).toEqual(['transcripts.ndjson', 'turns.csv', 'podium.sqlite', 'data/index.json', 'data/changelog.json']);
+    expect(pkg.resources.map((r) => r.path)).toEqual(['transcripts.ndjson', 'transcripts.csv', 'turns.csv', 'participants.csv', 'podium.sqlite', 'data/index.json', 'data/changelog.json']);
     for (const r of pkg.resources) {
       expect(r.name).toMatch(/^[a-z0-9._-]+$/);
       expect(existsSync(join(site, r.path))).toBe(true);
@@ -196,7 +277,21 @@ describe('podium site', () => {
       expect([r.path, r.bytes, r.hash]).toEqual([r.path, body.length, `sha256:${createHash('sha256').update(body).digest('hex')}`]);
       if (r.jsonSchema) expect(existsSync(join(site, r.jsonSchema))).toBe(true);
     }
-    expect(pkg.resources[1]!.schema!.fields.map((f) => f.name)).toEqual(['id', 'date', 'agency', 'turn', 'speaker', 'role', 'askedBy', 'text']);
+    type Field = { name: string; constraints?: { enum?: string[] } };
+    const table = (name: string) => pkg.resources.find((r) => r.name === name)!.schema as unknown as { fields: Field[]; primaryKey: string[]; foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[] };
+    expect(table('turns').fields.map((f) => f.name)).toEqual(['transcriptId', 'n', 'date', 'heldOn', 'agency', 'speaker', 'role', 'askedBy', 'askedByOutlet', 'askedByEvidence', 'text']);
+    // Enum constraints are the schema's enums; foreign keys point at a resource that has the key.
+    const schema = JSON.parse(await readFile(join(SCHEMA_DIR, 'transcript.schema.json'), 'utf8')) as { $defs: { kind: { enum: string[] }; role: { enum: string[] } } };
+    expect(table('transcripts').fields.find((f) => f.name === 'kind')!.constraints!.enum).toEqual(schema.$defs.kind.enum);
+    expect(table('turns').fields.find((f) => f.name === 'role')!.constraints!.enum).toEqual(schema.$defs.role.enum);
+    expect(ENUMS.role).toEqual(schema.$defs.role.enum);
+    for (const name of ['turns', 'participants']) {
+      expect(table(name).foreignKeys).toEqual([{ fields: ['transcriptId'], reference: { resource: 'transcripts', fields: ['id'] } }]);
+      expect(table('transcripts').primaryKey).toEqual(['id']);
+    }
+    // Every turn's transcriptId is a transcript's id, and every role and kind is in its enum.
+    const ids = new Set((await read('transcripts.csv')).split('\r\n').slice(1).filter(Boolean).map((l) => l.split(',')[0]));
+    for (const l of (await read('turns.csv')).split('\r\n').slice(1).filter((l) => /^[a-z]+\/\d{4}/.test(l))) expect(ids.has(l.split(',')[0])).toBe(true);
     const dates = (await read('transcripts.ndjson')).trimEnd().split('\n').map((l) => (JSON.parse(l) as { date: string }).date).sort();
     expect(pkg.temporal).toEqual({ start: dates[0], end: dates.at(-1) });
     expect(pkg.sources.map((s) => s.title)).toContain('U.S. Department of State');

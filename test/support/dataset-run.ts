@@ -65,13 +65,14 @@ export async function fakeRun(out: string, run: FakeRun): Promise<ReportFile> {
     kind: 'run',
     scope: { agencies: ['state'], origins: [], since: null, until: null, limit: null },
     runId: run.runId,
-    agencies: [{ agency: 'state', channels: [], candidates: 40, requested: 10, skipped: 30, notModified: 2, notTranscripts: 1, unchanged: 3, ...run.agency }],
+    agencies: [{ agency: 'state', channels: [], candidates: 40, requested: 10, skipped: 30, notModified: 2, notTranscripts: 1, unchanged: 3, backlog: 0, ...run.agency }],
     added: (run.added ?? []).map((r) => r.id),
     revised: [], reprocessed: [], withdrawn: [], restored: [],
     failures,
     changed,
     datasetVersion: null,
     exitCode: failures.length ? 2 : 0,
+    backlog: 0,
   };
   if (changed) {
     report.datasetVersion = nextDatasetVersion(index?.datasetVersion, now);

@@ -4,11 +4,9 @@
  * double the host's rate). The plan and shard steps' own shell scripts run here under bash, with
  * `npm` replaced by a stub that runs the real CLI for `agencies` and records the `podium run` argv.
  */
-import { execFile } from 'node:child_process';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { backfillMatrix, type BackfillJob } from '../../pipeline/agencies/backfill-matrix.ts';
@@ -17,36 +15,14 @@ import type { Agency } from '../../pipeline/agencies/types.ts';
 import { OriginMap } from '../../pipeline/discover/origins.ts';
 import { originsByAgency } from '../../pipeline/run/origin-scope.ts';
 import { useTempDirs } from '../support/tmp.ts';
+import { stepRunner } from '../support/workflow-step.ts';
 
-const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const tempDir = useTempDirs();
+const runStep = stepRunner(useTempDirs());
 
 interface Step { id?: string; run?: string; env?: Record<string, string> }
 const workflow = parse(await readFile(join(ROOT, '.github/workflows/backfill.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
 const step = (job: string, id: string) => workflow.jobs[job]!.steps.find((s) => s.id === id)!;
-
-/** Runs one step's script as Actions does (bash -eo pipefail), with `npm` stubbed. */
-async function runStep(script: string, env: Record<string, string>): Promise<{ outputs: string; argv: string[] | null }> {
-  const dir = await tempDir();
-  const bin = join(dir, 'bin');
-  await mkdir(bin);
-  // `npm run --silent podium -- <args>`: drop the four npm words.
-  await writeFile(
-    join(bin, 'npm'),
-    `#!/bin/bash\nshift 4\nif [ "$1" = run ]; then printf '%s\\n' "$@" > "$ARGV_FILE"; exit 0; fi\nexec "${ROOT}node_modules/.bin/tsx" "${ROOT}pipeline/cli.ts" "$@"\n`,
-  );
-  await chmod(join(bin, 'npm'), 0o755);
-  const files = { GITHUB_OUTPUT: join(dir, 'outputs'), ARGV_FILE: join(dir, 'argv'), RUNNER_TEMP: join(dir, 'runner') };
-  await writeFile(files.GITHUB_OUTPUT, '');
-  await mkdir(files.RUNNER_TEMP);
-  await run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
-    cwd: dir,
-    env: { PATH: `${bin}:${process.env['PATH']}`, HOME: dir, ...files, ...env },
-  });
-  const argv = await readFile(files.ARGV_FILE, 'utf8').then((t) => t.trimEnd().split('\n').slice(1), () => null);
-  return { outputs: await readFile(files.GITHUB_OUTPUT, 'utf8'), argv };
-}
 
 const hostsOf = (agencies: readonly Agency[]) => agencies.flatMap((a) => a.origins.map((o) => new URL(o.url).host));
 const values = (argv: string[], flag: string) => argv.flatMap((a, i) => (argv[i - 1] === flag ? [a] : []));

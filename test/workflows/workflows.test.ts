@@ -10,8 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COMMANDS } from '../../pipeline/cli.ts';
 import { BREAKAGE_LABEL } from '../../pipeline/publish/breakage.ts';
+import { parseDuration } from '../../pipeline/run/budget.ts';
+import { useTempDirs } from '../support/tmp.ts';
+import { stepRunner } from '../support/workflow-step.ts';
 
 const ROOT = new URL('../../', import.meta.url);
+const tempDir = useTempDirs();
 const DIR = new URL('.github/workflows/', ROOT);
 
 interface Step {
@@ -32,6 +36,7 @@ interface Job {
   strategy?: { matrix: Record<string, unknown> };
   environment?: { name: string; url?: string };
   outputs?: Record<string, string>;
+  'timeout-minutes'?: number;
   uses?: string;
   with?: Record<string, unknown>;
   steps?: Step[];
@@ -74,12 +79,12 @@ const PERMISSIONS: Record<string, { workflow: Record<string, string>; jobs: Reco
   'ci.yml': { workflow: { contents: 'read' }, jobs: { test: undefined } },
   'scrape.yml': {
     workflow: {},
-    jobs: { scrape: { contents: 'write' }, alert: { issues: 'write' }, pages: { contents: 'read', pages: 'write', 'id-token': 'write' } },
+    jobs: { scrape: { contents: 'write' }, alert: { issues: 'write' }, pages: { contents: 'write', pages: 'write', 'id-token': 'write' } },
   },
-  'pages.yml': { workflow: {}, jobs: { build: { contents: 'read', pages: 'read' }, deploy: { pages: 'write', 'id-token': 'write' } } },
+  'pages.yml': { workflow: {}, jobs: { build: { contents: 'read', pages: 'read' }, release: { contents: 'write' }, deploy: { pages: 'write', 'id-token': 'write' } } },
   'backfill.yml': {
     workflow: {},
-    jobs: { plan: { contents: 'read' }, shard: { contents: 'read' }, merge: { contents: 'write' }, pages: { contents: 'read', pages: 'write', 'id-token': 'write' } },
+    jobs: { plan: { contents: 'read' }, shard: { contents: 'read' }, merge: { contents: 'write' }, pages: { contents: 'write', pages: 'write', 'id-token': 'write' } },
   },
 };
 
@@ -184,7 +189,7 @@ describe('scrape.yml', () => {
       expect(minute.split(',').map(Number), cron).not.toContain(0);
     }
     const inputs = (scrape.on['workflow_dispatch'] as { inputs: Record<string, { type: string; required: boolean }> }).inputs;
-    expect(Object.keys(inputs).sort()).toEqual(['agency', 'limit', 'since']);
+    expect(Object.keys(inputs).sort()).toEqual(['agency', 'limit', 'max_duration', 'since']);
     for (const input of Object.values(inputs)) expect(input).toMatchObject({ type: 'string', required: false });
   });
 
@@ -199,12 +204,29 @@ describe('scrape.yml', () => {
     expect(at.every((i) => i >= 0), String(at)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     const run = steps('scrape.yml', 'scrape')[at[3]!]!;
-    expect(run.run).toContain('args=(--report "$RUNNER_TEMP/podium/run-report.json")');
-    expect(run.env).toEqual({ AGENCIES: '${{ inputs.agency || vars.PODIUM_AGENCIES }}', SINCE: '${{ inputs.since }}', LIMIT: '${{ inputs.limit }}' });
+    expect(run.run).toContain(`args=(--report "$RUNNER_TEMP/podium/run-report.json" --max-duration "$MAX_DURATION")`);
+    expect(run.env).toEqual({
+      AGENCIES: '${{ inputs.agency || vars.PODIUM_AGENCIES }}', SINCE: '${{ inputs.since }}', LIMIT: '${{ inputs.limit }}',
+      MAX_DURATION: "${{ inputs.max_duration || vars.PODIUM_MAX_DURATION || '90m' }}",
+    });
     expect(run.run).toContain('for agency in "${agencies[@]}"; do args+=(--agency "$agency"); done');
     // Exit 2 (partial) goes on to publish; publish exits 2 after pushing, so the job ends red.
     expect(run.run).toContain('if [ "$code" -ne 0 ] && [ "$code" -ne 2 ]; then exit "$code"; fi');
     expect(steps('scrape.yml', 'scrape')[at[6]!]!.run).toBe('npm run --silent podium -- publish --report "$RUNNER_TEMP/podium/run-report.json" --branch main --retries 3');
+  });
+
+  it('gives the scrape a time budget that leaves room under the job timeout for validate and publish', async () => {
+    const scrapeStep = steps('scrape.yml', 'scrape').find((s) => s.id === 'run')!;
+    const budget = /\|\| '(\d+[smh])' \}\}$/.exec(scrapeStep.env!['MAX_DURATION']!)![1]!;
+    // Pages in flight (bounded by the fetch timeout), alert, validate and publish: 20 minutes at least.
+    expect(parseDuration(budget) + 20 * 60_000).toBeLessThanOrEqual(job('scrape.yml', 'scrape')['timeout-minutes']! * 60_000);
+    const runStep = stepRunner(tempDir);
+    const { argv } = await runStep(scrapeStep.run!, { AGENCIES: 'state whitehouse', SINCE: '', LIMIT: '', MAX_DURATION: budget });
+    expect(argv).toEqual(['--report', expect.stringMatching(/\/podium\/run-report\.json$/), '--max-duration', budget, '--agency', 'state', '--agency', 'whitehouse']);
+    // backfill's shards too: a shard that runs out of time still uploads what it fetched.
+    const shard = steps('backfill.yml', 'shard').find((s) => s.id === 'run')!.run!;
+    const shardBudget = /--max-duration (\d+[smh])/.exec(shard)![1]!;
+    expect(parseDuration(shardBudget) + 20 * 60_000).toBeLessThanOrEqual(job('backfill.yml', 'shard')['timeout-minutes']! * 60_000);
   });
 
   it('commits only from main, as the configured data: identity', () => {
@@ -255,16 +277,41 @@ describe('pages.yml', () => {
     expect(build.find((s) => s.uses?.startsWith('actions/checkout@'))!.with).toEqual({ ref: '${{ inputs.ref }}', 'persist-credentials': false });
     const siteStep = build.find((s) => s.run?.includes('podium -- site'))!;
     // The Pages URL (absolute links in the feed, data package and sitemap; the base path follows), or the default Pages address.
-    expect(siteStep.run).toContain('npm run --silent podium -- site --out output --dest _site --site-url "${SITE_URL:-https://${GITHUB_REPOSITORY_OWNER}.github.io/${GITHUB_REPOSITORY#*/}}/"');
+    expect(siteStep.run).toContain('npm run --silent podium -- site --out output --dest _site --site-url "$SITE_URL/"');
     expect(siteStep.run).toContain('--data-url "https://raw.githubusercontent.com/$GITHUB_REPOSITORY/$(git rev-parse HEAD)/output/"');
-    expect(siteStep.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.base_url }}' });
+    expect(siteStep.env).toEqual({ SITE_URL: "${{ steps.pages.outputs.base_url || format('https://{0}.github.io/{1}', github.repository_owner, github.event.repository.name) }}" });
     expect(build.find((s) => s.uses?.startsWith('actions/configure-pages@'))!.id).toBe('pages');
     expect(build.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))!.with).toEqual({ path: '_site' });
+    expect(siteStep.run).toContain('--assets _assets --assets-url "https://github.com/$GITHUB_REPOSITORY/releases/download/data-{version}/"');
+    expect(build.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!.with).toMatchObject({ name: 'release-assets', path: '_assets' });
     const deploy = job('pages.yml', 'deploy');
-    expect(deploy.needs).toBe('build');
+    // The site links the dated release: it goes live only once that release exists.
+    expect(deploy.needs).toEqual(['build', 'release']);
     expect(deploy.environment).toEqual({ name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}' });
     expect(deploy.steps!.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
     expect(deploy.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+  });
+
+  it('publishes the bulk downloads as a dated release per dataset version and a rolling latest one, pruned, with the built-in token', () => {
+    const release = job('pages.yml', 'release');
+    expect(release.needs).toBe('build');
+    expect(release.concurrency).toEqual({ group: 'release', 'cancel-in-progress': false });
+    expect(job('pages.yml', 'build').outputs).toEqual({ version: '${{ steps.version.outputs.version }}', commit: '${{ steps.version.outputs.commit }}' });
+    const [fetch, publish] = release.steps!;
+    expect(fetch!.uses).toMatch(/^actions\/download-artifact@/);
+    expect(fetch!.with).toEqual({ name: 'release-assets', path: '_assets' });
+    expect(publish!.env).toMatchObject({ GH_TOKEN: '${{ github.token }}', VERSION: '${{ needs.build.outputs.version }}', COMMIT: '${{ needs.build.outputs.commit }}' });
+    expect(Number(publish!.env!['KEEP'])).toBeGreaterThan(0);
+    const script = publish!.run!;
+    expect(script).toContain('tag="data-$VERSION"');
+    // The dated tag is the one the site links (--assets-url …/data-{version}/).
+    expect(script).toMatch(/gh release create "\$tag" _assets\/\*/);
+    expect(script).toMatch(/gh release upload "\$tag" _assets\/\* --clobber/);
+    expect(script).toMatch(/gh release upload latest _assets\/\* --clobber/);
+    expect(script).toMatch(/gh release create latest _assets\/\*.*--latest(?!=)/s);
+    expect(script).toContain('gh release delete "$old" --cleanup-tag --yes');
+    expect(script).toContain('startswith("data-")');
+    expect(script).toContain('$ENV.KEEP');
   });
 
   it('is called with every permission its jobs need', () => {
@@ -297,7 +344,7 @@ describe('backfill.yml', () => {
 
   it('has each shard fetch its host into a dataset of its own and upload it', () => {
     const script = runs('backfill.yml', 'shard').join('\n');
-    expect(script).toContain('args=(--out "$shard/dataset" --report "$shard/report.json")');
+    expect(script).toContain('args=(--out "$shard/dataset" --report "$shard/report.json" --max-duration 330m)');
     expect(script).toContain('for origin in "${origins[@]}"; do args+=(--origin "$origin"); done');
     expect(script).toContain('cp -R output/state "$shard/dataset/"');
     const fetch = steps('backfill.yml', 'shard').find((s) => s.id === 'run')!;

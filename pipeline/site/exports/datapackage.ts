@@ -7,6 +7,8 @@
 import type { Transcript } from '../../schema/types.ts';
 import { resultOf, siteLink, type Closed, type SiteContext, type SiteExport } from './export.ts';
 
+const SHARD_TYPES: Record<string, string> = { ndjson: 'application/x-ndjson', csv: 'text/csv', sqlite: 'application/vnd.sqlite3' };
+
 export function dataPackageExport(): SiteExport {
   let site: SiteContext;
   let turns = 0;
@@ -30,11 +32,19 @@ export function dataPackageExport(): SiteExport {
     async close(done: readonly Closed[]) {
       // With --site-url every link is absolute, so the package can be read from anywhere.
       const link = (path: string) => (site.siteUrl ? siteLink(site, path) : path);
-      const resources = done.filter((d) => d.export.resource).map(({ export: e, result: r }) => {
+      const resources: Record<string, unknown>[] = done.filter((d) => d.export.resource).map(({ export: e, result: r }) => {
         const { name, ...rest } = e.resource!;
         if (typeof rest.jsonSchema === 'string') rest.jsonSchema = link(rest.jsonSchema);
-        return { name, path: link(r.path), mediatype: r.mediaType, ...(r.compression ? { compression: r.compression } : {}), bytes: r.bytes, hash: r.hash, description: e.description.replace(/`/g, ''), ...rest };
+        return { name, path: r.url ?? link(r.path), mediatype: r.mediaType, ...(r.compression ? { compression: r.compression } : {}), bytes: r.bytes, hash: r.hash, description: e.description.replace(/`/g, ''), ...rest };
       });
+      // Per-year shards (release assets), one resource each.
+      for (const { result: r } of done) {
+        for (const f of r.files ?? []) {
+          const [, stem, format] = /^(.*)\.(ndjson|csv|sqlite)\.gz$/.exec(f.path) ?? [];
+          if (!stem || !format) continue;
+          resources.push({ name: stem, path: `${r.url ?? ''}${f.path}`, mediatype: SHARD_TYPES[format], compression: 'gz', format, bytes: f.bytes, hash: f.hash });
+        }
+      }
       const sources = [...agencies].sort().map((id) => {
         const agency = site.agencies.find((a) => a.id === id);
         return { title: agency?.name ?? id, ...(agency?.origins[0] ? { path: agency.origins[0].url } : {}) };

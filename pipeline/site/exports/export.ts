@@ -28,6 +28,10 @@ export interface ExportResult {
   hash: string;
   /** Set when the bytes are gzip of `mediaType` content (`--gzip-exports`). */
   compression?: 'gz';
+  /** Where it is downloaded when it is not on the site: a release asset (`--assets`), `<assets url><path>`. */
+  url?: string;
+  /** The files of a set that are downloads one by one (the per-year shards), in order. */
+  files?: readonly { path: string; bytes: number; hash: string }[];
 }
 
 /** What every export may read: the dataset, where the site goes, and its URLs. */
@@ -38,6 +42,11 @@ export interface SiteContext {
   base: string;
   /** The site's absolute URL ending in `/` (`--site-url`), when known. */
   siteUrl?: string;
+  /**
+   * Release assets (`--assets`): bulk downloads are written to `dir` instead of the site and
+   * published by the workflow as release assets under `url` (ending in `/`).
+   */
+  assets?: { dir: string; url: string };
   /** Where record JSON files are linked (a URL or a site path ending in `/`). */
   dataBase: string;
   dataset: Dataset;
@@ -166,3 +175,6 @@ export function siteLink(site: Pick<SiteContext, 'base' | 'siteUrl'>, path: stri
 
 /** Path joined to the build directory. */
 export const inSite = (site: SiteContext, path: string) => join(site.dir, path);
+
+/** Where a bulk download is written: the release assets' folder with `--assets`, else the site. */
+export const bulkFile = (site: SiteContext, path: string) => join(site.assets?.dir ?? site.dir, path);

@@ -4,23 +4,29 @@
  */
 import { browseData, browsePageExport, browseScriptExport, codebookExport, coveragePageExport, homePageExport, notFoundExport, peoplePages, sitemapExport, styleExport, transcriptPages, useDataExport } from '../page-sets.ts';
 import { datasetFileExport } from './copy.ts';
-import { turnsCsv } from './csv.ts';
+import { participantsCsv, transcriptsCsv, turnsCsv } from './csv.ts';
 import { dataPackageExport } from './datapackage.ts';
 import type { SiteExport } from './export.ts';
 import { feedExport } from './feed.ts';
 import { ndjsonExport } from './ndjson.ts';
 import { sqliteExport } from './sqlite.ts';
+import { yearShards } from './years.ts';
 
 export interface ExportOptions {
   /** Bulk downloads gzipped (`--gzip-exports`). */
   gzip: boolean;
+  /** Bulk downloads are release assets (`--assets`): per-year shards are added. */
+  assets?: boolean;
 }
 
 export function siteExports(o: ExportOptions): SiteExport[] {
   return [
     ndjsonExport(o.gzip),
+    transcriptsCsv(o.gzip),
     turnsCsv(o.gzip),
+    participantsCsv(o.gzip),
     sqliteExport(o.gzip),
+    ...(o.assets ? [yearShards()] : []),
     datasetFileExport('index.json', 'The catalog: one entry per transcript, with the path of its record under `data/`.', { name: 'index', format: 'json', jsonSchema: 'schemas/v1/index.schema.json' }),
     datasetFileExport('changelog.json', 'What each run added, revised, withdrew or restored.', { name: 'changelog', format: 'json', jsonSchema: 'schemas/v1/changelog.schema.json' }),
     transcriptPages(),

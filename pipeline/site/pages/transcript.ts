@@ -54,11 +54,12 @@ export function transcriptPage(base: string, t: Transcript, dataBase = `${base}d
   const turns = t.turns
     .map((turn, i) => {
       const n = i + 1;
+      const notesOf = (k: number) => (t.notes ?? []).filter((note) => note.turn === k);
       const outlet = outletOf(turn);
       const outletLink = outlet ? ` (<a class="outlet" href="${esc(sitePath(base, outletPath(outlet)))}">${esc(outlet)}</a>)` : '';
       const asked = turn.askedBy ? ` <span class="small">asked by ${person(turn.askedBy)}${outletLink}</span>` : '';
       const name = nameOfLabel.get(turn.speaker);
-      return `<div class="turn role-${esc(turn.role)}" id="t${n}"><p class="who"><a href="#t${n}">#${n}</a> <strong>${name ? person(name, turn.speaker) : esc(turn.speaker)}</strong><span class="role">${esc(turn.role)}</span>${asked}</p>${turn.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('')}</div>`;
+      return `<div class="turn role-${esc(turn.role)}" id="t${n}"><p class="who"><a href="#t${n}">#${n}</a> <strong>${name ? person(name, turn.speaker) : esc(turn.speaker)}</strong><span class="role">${esc(turn.role)}</span>${asked}</p>${withNotes(turn.paragraphs, notesOf(i))}</div>`;
     })
     .join('\n');
   const body = `<article>
@@ -73,4 +74,10 @@ ${turns}
 ${lines(t.closing, 'closing')}
 </article>`;
   return page({ base, title: t.title, body, path: self, description: `${t.title}, ${t.date}: ${t.stats.turns} turns` });
+}
+
+/** A turn's paragraphs with the editor's notes printed among them, set apart as not speech. */
+function withNotes(paragraphs: readonly string[], notes: readonly { paragraph: number; text: string }[]): string {
+  const note = (k: number) => notes.filter((n) => n.paragraph === k).map((n) => `<p class="note small">${esc(n.text)}</p>`).join('');
+  return paragraphs.map((p, k) => `${note(k)}<p>${esc(p)}</p>`).join('') + note(paragraphs.length);
 }
