@@ -344,9 +344,9 @@ export class Fetcher {
     const host = this.host(url.host);
     host.robots ??= this.loadRobots(new URL('/robots.txt', url.origin)).then((policy) => {
       host.crawlDelayMs = (policy.crawlDelaySeconds ?? 0) * 1000;
-      if (policy.crawlDelaySeconds !== null) {
-        this.log(`robots.txt of ${url.host}: crawl-delay ${policy.crawlDelaySeconds} s`);
-      }
+      const delay = policy.crawlDelaySeconds !== null ? `crawl-delay ${policy.crawlDelaySeconds} s` : 'no crawl-delay';
+      const disallowed = policy.rules.filter((r) => !r.allow).length;
+      if (policy !== ALLOW_ALL) this.log(`robots.txt of ${url.host}: ${delay}${disallowed ? `, ${disallowed} disallow rules` : ''}`);
       return policy;
     });
     return host.robots;

@@ -311,7 +311,11 @@ export interface CrawledPage {
   etag?: string;
   lastModified?: string;
   /**
-   * Consecutive complete runs in which this transcript was listed by no discovery channel; at WITHDRAW_AFTER_RUNS it becomes a tombstone. Absent when the page is listed.
+   * The day (UTC) the origin last answered a request for this page, full or conditional (since 1.1.0); a day, not an instant, so that a page asked every run changes the crawl state at most once a day. A transcript whose sitemap date has not changed is asked again (a conditional request) once this is REVALIDATE_DAYS old, a bounded share per run, because lastmod and feeds miss edits. Absent for pages not asked since 1.1.0: they are the first revalidated.
+   */
+  checkedAt?: string;
+  /**
+   * Consecutive complete runs in which this transcript was listed by no discovery channel. The first such run asks the page once (a confirmation fetch): 404 or 410 makes it a tombstone at once, 200 keeps it. Absent when the page is listed.
    */
   missingRuns?: number;
   /**

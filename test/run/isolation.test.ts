@@ -126,7 +126,7 @@ describe('the CI log', () => {
     has(/^discover whitehouse: \d+ candidate pages from \d+ channels$/);
     has(/^fetch whitehouse: \d+ pages to request \(\d+ new or changed, 0 backlog, 0 to revalidate\)/);
     has(/^fetch whitehouse: \d+ requests for 3 stored transcripts \([\d.]+ per transcript\)$/);
-    has(/^fetch whitehouse: robots\.txt of 127\.0\.0\.1:\d+: crawl-delay /);
+    has(/^fetch whitehouse: robots\.txt of 127\.0\.0\.1:\d+: (crawl-delay [\d.]+ s|no crawl-delay)/);
     has(/^fetch defense: robots\.txt http:\/\/127\.0\.0\.1:\d+\/robots\.txt: .*403/);
     has(/^discover defense: FAILED: every discovery channel failed: .*HTTP 403.*; the other agencies go on$/);
     // No progress counters off a terminal: they are for a screen that redraws.
