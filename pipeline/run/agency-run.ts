@@ -81,16 +81,16 @@ export class AgencyRun {
       if (!found) return this.#countRequests();
       stage = 'fetch';
       const candidates = this.#order(found.candidates);
-      await this.#fetchAll(candidates);
+      const o = this.#ctx.options;
+      const partial = o.since !== undefined || o.until !== undefined || o.limit !== undefined;
+      const listed = new Set(found.candidates.map((c) => c.url));
+      const missing = absences(listed, this.#known, found.channels, this.#ctx.origins.origins, partial);
+      await this.#fetchAll(candidates, missing);
       const blocked = this.#fetcher.blockedHosts();
       if (blocked.length) {
         this.report.blockedHosts = blocked;
         for (const b of blocked) this.#ctx.log(`fetch ${this.agency.id}: stopped requesting ${b.host} after ${b.walls} bot walls in a row (${b.last})`);
       }
-      const o = this.#ctx.options;
-      const partial = o.since !== undefined || o.until !== undefined || o.limit !== undefined;
-      const listed = new Set(found.candidates.map((c) => c.url));
-      for (const outcome of absences(listed, this.#known, found.channels, this.#ctx.origins.origins, partial)) await this.#settle(outcome);
       this.#countRequests();
     } catch (error) {
       this.#countRequests();
@@ -192,13 +192,13 @@ export class AgencyRun {
    * starts: the rest is the backlog. An exception stops new pages too. Either way the pages in
    * flight finish first, so nothing is written after the run closes.
    */
-  async #fetchAll(candidates: Candidate[]): Promise<void> {
+  async #fetchAll(candidates: Candidate[], missing: CrawledPage[]): Promise<void> {
     const { dataset, now, log, progress, options, deadline } = this.#ctx;
-    const plan = planCrawl(candidates, this.#known, this.agency.version ?? '0', now());
+    const plan = planCrawl(candidates, this.#known, this.agency.version ?? '0', now(), missing);
     const page = (candidate: Candidate) => processPage(candidate, {
       agency: this.agency, http: this.#fetcher, origins: this.#ctx.origins.origins, foreign: this.#ctx.origins.foreign,
       known: this.#known, now, existing: (id) => dataset.readRecord(id), log: (line) => log(`fetch ${this.agency.id}: ${line}`),
-    });
+    }, plan.ask.has(candidate.url));
     // Decided without a request, so never held back by the budget.
     for (const candidate of plan.unchanged) await this.#settle(await page(candidate));
 
@@ -235,7 +235,11 @@ export class AgencyRun {
         done++;
         if (done === total || done % 25 === 0) progress(`fetch ${this.agency.id}: ${done}/${total} pages`);
       });
-    log(`fetch ${this.agency.id}: ${total} pages to request (${plan.groups.fresh} new or changed, ${plan.groups.backlog} backlog, ${plan.groups.revalidation} to revalidate), ${plan.unchanged.length} unchanged since read`);
+    const g = plan.groups;
+    log(
+      `fetch ${this.agency.id}: ${total} pages to request (${g.confirm ? `${g.confirm} no longer listed, to confirm; ` : ''}` +
+        `${g.fresh} new or changed, ${g.backlog} backlog, ${g.revalidation} to revalidate), ${plan.unchanged.length} unchanged since read`,
+    );
     await Promise.all(plan.queue.map((candidate) => attempt(candidate, null)));
     if (again.length && !stopped) {
       log(`fetch ${this.agency.id}: trying ${again.length} transient failures once more`);
@@ -252,13 +256,13 @@ export class AgencyRun {
   async #settle(o: PageOutcome): Promise<void> {
     await this.#ctx.store(o);
     const r = this.report;
-    if (o.kind !== 'skipped' && o.kind !== 'absent') r.requested++;
+    if (o.kind !== 'skipped') r.requested++;
     if (o.kind === 'skipped') r.skipped++;
     if (o.kind === 'not-modified') r.notModified++;
     if (o.kind === 'not-transcript') r.notTranscripts++;
     if (o.kind === 'stored' && o.observation.kind === 'unchanged') r.unchanged++;
     if (o.kind === 'stored' && o.observation.kind !== 'unchanged') r.stored = (r.stored ?? 0) + 1;
-    if (o.kind === 'gone' || o.kind === 'absent') {
+    if (o.kind === 'gone') {
       // Forget validators: a page that comes back must be fetched, even with its old lastmod.
       if (o.page) this.#known.set(o.url, forgetValidators(o.page));
     } else if ('page' in o && o.page) this.#known.set(o.url, o.page);

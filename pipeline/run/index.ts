@@ -21,7 +21,8 @@ import { storeOutcome } from './store-outcome.ts';
 import type { RunOptions, RunReport } from './types.ts';
 
 export { indexEntry } from './index-entry.ts';
-export { MIN_LISTED_SHARE, WITHDRAW_AFTER_RUNS } from './absences.ts';
+export { MIN_LISTED_SHARE } from './absences.ts';
+export { REVALIDATE_DAYS, REVALIDATE_SHARE } from './order.ts';
 export type { AgencyReport, PageFailure, RunOptions, RunReport } from './types.ts';
 
 /**

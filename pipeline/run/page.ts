@@ -18,7 +18,6 @@ export type PageOutcome =
   | { url: string; kind: 'not-modified'; page: CrawledPage } // HTTP 304
   | { url: string; kind: 'not-transcript'; page: CrawledPage; reason: string }
   | { url: string; kind: 'gone'; page: CrawledPage | undefined; status: number | undefined }
-  | { url: string; kind: 'absent'; page: CrawledPage } // listed by no channel for WITHDRAW_AFTER_RUNS runs
   | {
       url: string;
       kind: 'failed';
@@ -77,12 +76,19 @@ export function decidedWithoutRequest(candidate: Candidate, prior: CrawledPage |
   return !mustRejudge(prior, version) && candidate.lastmod !== undefined && !modified;
 }
 
-export async function processPage(candidate: Candidate, ctx: PageContext): Promise<PageOutcome> {
+/**
+ * One candidate: skipped when nothing says it changed, otherwise fetched (conditionally when we
+ * hold validators), extracted and observed against its stored record.
+ *
+ * @param ask Request the page even though the channels say it is unchanged (revalidation, or the
+ *   confirmation fetch of a page no channel lists any more).
+ */
+export async function processPage(candidate: Candidate, ctx: PageContext, ask = false): Promise<PageOutcome> {
   const url = candidate.url;
   const prior = ctx.known.get(url);
   const version = ctx.agency.version ?? '0';
   const rejudge = mustRejudge(prior, version);
-  if (decidedWithoutRequest(candidate, prior, version, ctx.now())) return { url, kind: 'skipped' };
+  if (!ask && decidedWithoutRequest(candidate, prior, version, ctx.now())) return { url, kind: 'skipped' };
 
   const requestUrl = ctx.origins.toRequest(url);
   if (!requestUrl) return { url, kind: 'failed', stage: 'fetch', message: `${url}: its origin is disabled for this run`, templateChange: false };
@@ -105,7 +111,7 @@ export async function processPage(candidate: Candidate, ctx: PageContext): Promi
   }
 
   if (fetched?.response.notModified) {
-    return { url, kind: 'not-modified', page: crawled(url, prior, candidate, fetched.response) };
+    return { url, kind: 'not-modified', page: crawled(url, prior, candidate, fetched.response, ctx.now()) };
   }
 
   const fetchedAt = ctx.now().toISOString();
@@ -125,7 +131,7 @@ export async function processPage(candidate: Candidate, ctx: PageContext): Promi
       ctx.log?.(`${url}: ${fetchError!.message}; read from the ${via} fallback${fetchedUrl ? ` ${fetchedUrl}` : ''}`);
     }
   } catch (error) {
-    if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response, version);
+    if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response, version, ctx.now());
     if (error instanceof FallbacksFailed) {
       return { url, kind: 'failed', stage: 'fetch', message: error.message, templateChange: false, transient: retryable(fetchError!) };
     }
@@ -143,28 +149,28 @@ export async function processPage(candidate: Candidate, ctx: PageContext): Promi
     };
     const fresh = recordFromPage(page, ctx.agency, url, url, source, existingId);
     const observation = observe(await ctx.existing(fresh.id), fresh);
-    const crawledPage: CrawledPage = { ...crawled(url, prior, candidate, response), verdict: 'transcript', id: fresh.id };
+    const crawledPage: CrawledPage = { ...crawled(url, prior, candidate, response, ctx.now()), verdict: 'transcript', id: fresh.id };
     delete crawledPage.reason;
     delete crawledPage.judgedBy;
     return { url, kind: 'stored', page: crawledPage, observation, raw };
   } catch (error) {
-    if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response, version);
+    if (error instanceof ExtractError) return extractFailure(url, error, prior, candidate, response, version, ctx.now());
     return { url, kind: 'failed', stage: 'extract', message: `${url}: ${(error as Error).message}`, templateChange: false };
   }
 }
 
-function extractFailure(url: string, error: ExtractError, prior: CrawledPage | undefined, candidate: Candidate, response: FetchResponse | null, version: string): PageOutcome {
+function extractFailure(url: string, error: ExtractError, prior: CrawledPage | undefined, candidate: Candidate, response: FetchResponse | null, version: string, now: Date): PageOutcome {
   if (error.code === 'not-transcript') {
-    const page: CrawledPage = { ...crawled(url, prior, candidate, response), verdict: 'not-transcript', reason: error.reason, judgedBy: version };
+    const page: CrawledPage = { ...crawled(url, prior, candidate, response, now), verdict: 'not-transcript', reason: error.reason, judgedBy: version };
     delete page.id;
     return { url, kind: 'not-transcript', page, reason: error.reason };
   }
   return { url, kind: 'failed', stage: 'extract', message: error.message, templateChange: error.templateChange };
 }
 
-/** What the crawl state remembers after a successful request. */
-function crawled(url: string, prior: CrawledPage | undefined, candidate: Candidate, response: FetchResponse | null): CrawledPage {
-  const page: CrawledPage = { ...(prior ?? { verdict: 'transcript' }), url };
+/** What the crawl state remembers after a successful request (`now`: when the origin answered). */
+function crawled(url: string, prior: CrawledPage | undefined, candidate: Candidate, response: FetchResponse | null, now: Date): CrawledPage {
+  const page: CrawledPage = { ...(prior ?? { verdict: 'transcript' }), url, checkedAt: now.toISOString().slice(0, 10) };
   delete page.notFound;
   if (candidate.lastmod) page.lastmod = candidate.lastmod;
   if (response && !response.notModified) {

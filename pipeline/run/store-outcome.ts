@@ -19,14 +19,14 @@ export async function storeOutcome(
     report.failures.push({ agency, url: o.url, stage: o.stage, message: o.message, templateChange: o.templateChange });
     return false;
   }
-  if (o.kind === 'gone' || o.kind === 'absent') return withdraw(o, agency, dataset, entries, report, now);
+  if (o.kind === 'gone') return withdraw(o, agency, dataset, entries, report, now);
   if (o.kind !== 'stored') return false;
   return storeObservation(o.observation, o.raw, dataset, entries, report);
 }
 
-/** A page gone (404/410) or unlisted for WITHDRAW_AFTER_RUNS runs: its record becomes a tombstone. */
+/** A page gone (404/410): its record becomes a tombstone. */
 async function withdraw(
-  o: Extract<PageOutcome, { kind: 'gone' | 'absent' }>,
+  o: Extract<PageOutcome, { kind: 'gone' }>,
   agency: string,
   dataset: Dataset,
   entries: Map<string, IndexEntry>,

@@ -182,9 +182,17 @@ export interface Turn {
    */
   paragraphs: string[];
   /**
-   * The journalist the moderator named before this question; absent when nobody was named.
+   * Who asked this question, in the fullest form the transcript gives the name ("Simon Lewis" where a hand-over later says "Simon"); `askedByEvidence` says how it is known. Absent when the transcript does not say.
    */
   askedBy?: string;
+  /**
+   * The outlet the questioner asked for, as the transcript states it: in the hand-over ("… from Reuters", "Nike Ching, VOA."), the reporter's own introduction ("Said Arikat, Al-Quds.") or the title of an interview ("… With Andrea Mitchell of NBC"). May stand without `askedBy` when a hand-over names only the outlet ("Reuters, go ahead."). Since 1.1.0.
+   */
+  askedByOutlet?: string;
+  /**
+   * How `askedBy`/`askedByOutlet` is known (since 1.1.0): `called` — named in the hand-over right before the question; `self` — the reporter introduced themselves; `title` — the interviewer the title names; `follow-up` — a further question in the same exchange, carrying the exchange's questioner (the rule is in schemas/README.md). Present exactly when one of the two is.
+   */
+  askedByEvidence?: 'called' | 'self' | 'title' | 'follow-up';
   corrections?: Correction[];
 }
 /**
@@ -303,7 +311,11 @@ export interface CrawledPage {
   etag?: string;
   lastModified?: string;
   /**
-   * Consecutive complete runs in which this transcript was listed by no discovery channel; at WITHDRAW_AFTER_RUNS it becomes a tombstone. Absent when the page is listed.
+   * The day (UTC) the origin last answered a request for this page, full or conditional (since 1.1.0); a day, not an instant, so that a page asked every run changes the crawl state at most once a day. A transcript whose sitemap date has not changed is asked again (a conditional request) once this is REVALIDATE_DAYS old, a bounded share per run, because lastmod and feeds miss edits. Absent for pages not asked since 1.1.0: they are the first revalidated.
+   */
+  checkedAt?: string;
+  /**
+   * Consecutive complete runs in which this transcript was listed by no discovery channel. The first such run asks the page once (a confirmation fetch): 404 or 410 makes it a tombstone at once, 200 keeps it. Absent when the page is listed.
    */
   missingRuns?: number;
   /**

@@ -67,22 +67,38 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
   const participantRoles = new Map(participants.map((p) => [p.label, p.role]));
   const roleOfSpeaker = (speaker: string): Role => participantRoles.get(canonical.get(speaker)!) ?? roles.get(speaker) ?? 'other';
 
-  const attributions = attributeQuestions(seg.turns, roleOfSpeaker, announced);
-  // Non-empty: a page without turns was refused above.
-  const turns = seg.turns.map((raw, i): Turn => {
-    const turn: Turn = { speaker: raw.speaker, role: roleOfSpeaker(raw.speaker), paragraphs: raw.paragraphs };
-    const attribution = attributions.get(i);
-    if (attribution) turn.askedBy = attribution.askedBy;
-    if (raw.corrections.length) turn.corrections = raw.corrections;
-    return turn;
-  }) as [Turn, ...Turn[]];
-
   const opening = [
     ...seg.preamble,
-    ...turns.slice(0, OPENING_TURNS).filter((t) => t.role !== 'journalist').flatMap((t) => t.paragraphs),
+    ...seg.turns.slice(0, OPENING_TURNS).filter((t) => roleOfSpeaker(t.speaker) !== 'journalist').flatMap((t) => t.paragraphs),
   ];
   const groundRules = readGroundRules(page.title, opening);
   const kind = classifyKind(agency.kinds, { docType: page.docType, title: page.title, location, attribution: groundRules.attribution });
+
+  // An official is never a questioner: "Go ahead, Tony" hands the floor to the Secretary.
+  const surnames = new Set<string>();
+  const given = new Set<string>();
+  for (const p of participants) {
+    if (p.role !== 'official' && p.role !== 'moderator') continue;
+    const surname = nameWords(p.label, titleWords).at(-1);
+    if (surname) surnames.add(surname);
+    const words = (p.name ?? '').toUpperCase().split(' ').filter((w) => w.length > 1);
+    if (words.length > 1) (surnames.add(words.at(-1)!), given.add(words[0]!));
+  }
+  const isOfficial = (name: string) => {
+    const words = name.toUpperCase().split(' ');
+    return surnames.has(words.at(-1)!) || (words.length === 1 && given.has(words[0]!));
+  };
+  const attributions = attributeQuestions({
+    turns: seg.turns, roleOf: roleOfSpeaker, announced, title: page.title, interview: kind === 'interview', isOfficial,
+  });
+  // Non-empty: a page without turns was refused above. Keys in schema order.
+  const turns = seg.turns.map((raw, i): Turn => ({
+    speaker: raw.speaker,
+    role: roleOfSpeaker(raw.speaker),
+    paragraphs: raw.paragraphs,
+    ...attributions.get(i),
+    ...(raw.corrections.length ? { corrections: raw.corrections } : {}),
+  })) as [Turn, ...Turn[]];
 
   return {
     title: page.title,

@@ -9,51 +9,56 @@
  */
 
 import { PLACES, PLACE_PHRASES } from './places.ts';
-import { NAME_PARTICLES, NOT_A_NAME_WORDS } from './vocabulary.ts';
+import { NAME_PARTICLES, NOT_A_NAME_WORDS, OUTLET_NAMES_PATTERN, isOutlet, looksLikeOutlet } from './vocabulary.ts';
 
 const PARTICLES = NAME_PARTICLES.join('|');
 const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*`;
 const NAME = String.raw`${WORD}(?: (?:${WORD}|${PARTICLES})){0,3}`;
 /** An honorific before a surname ("Ms. Hansler"): kept out of the name. */
-const HON = String.raw`(?:(?:Mr|Ms|Mrs|Miss|Dr)\.? )?`;
+const HON = String.raw`(?:(?:Mr|Ms|Mrs|Miss|Dr|Herr|Frau|Monsieur|Madame)\.? )?`;
 const N = String.raw`${HON}(?<name>${NAME})`;
 const LET = String.raw`(?:[Ll]et(?:'|’)s|[Ll]et me|[Ww]e(?:'|’)ll|I(?:'|’)ll|[Ww]e will|I will|[Ww]e can|[Ww]e(?:'|’)re going to|I(?:'|’)m going to|[Ww]e(?:'|’)d like to|[Ww]hy don(?:'|’)t we)`;
-/** Where a reporter writes, as a hand-over prints it: "Reuters", "the Channel 1 news, Rai". */
+/**
+ * Where a reporter writes, as a hand-over prints it: capitalized words, digits and a few joiners,
+ * never across a comma ("Reuters", "Kyodo News", "TV2", "Asharq al Awsat").
+ */
 const OUT_WORD = String.raw`[\p{Lu}\d][\p{L}\p{M}\d'’.&-]*`;
-const OUTLET = String.raw`(?:the )?${OUT_WORD}(?:,? (?:${OUT_WORD}|the|of|and|for|de|news|agency|&)){0,7}`;
-/** After a name in running text: where the name ends. */
-const END = String.raw`(?= of\b| from\b| at\b| with\b|, |[.?!]?$| [-–—] )`;
+const OUTLET = String.raw`${OUT_WORD}(?: (?:${OUT_WORD}|of|and|for|de|al|el|&)){0,6}`;
+/** A name's outlet in running text: "… from Reuters", "… at Kyodo News", "…, DPA", "… of the BBC". */
+const O = String.raw`(?:(?:,? (?:from|of|with|at) (?:the )?|, )(?<outlet>${OUTLET})(?=[,.?!]|$| please| [-–—] ))?`;
+/** After a name (and outlet) in running text: where the hand-over's phrase ends. */
+const END = String.raw`(?= of\b| from\b| at\b| with\b|,|[.?!]?$| [-–—] | please)`;
+const LEAD = String.raw`(?:Yes|Yeah|Okay|OK|Sure|Right|Please|All right|Alright|And|Next|Then|So|With that|Great|Thank you|Thanks)`;
 
 export interface Announcement {
-  name: string;
+  /** The reporter; null when the hand-over names only an outlet ("Reuters, go ahead."). */
+  name: string | null;
+  /** The outlet as the hand-over states it, or null. */
+  outlet: string | null;
   /** The name stood alone as the turn's last sentence ("Said."): the weakest kind of hand-over. */
   bare: boolean;
 }
 
-/** Announcements that name the next questioner, strongest first. Each captures `name`. */
-const ANNOUNCEMENTS: { re: RegExp; bare?: true }[] = [
-  { re: new RegExp(String.raw`\bline (?:now )?of (?:[-–—] let(?:'|’)s see [-–—] )?${N}`, 'u') },
-  { re: new RegExp(String.raw`\bgo (?:to )?the line (?:now )?(?:of )?${N}`, 'u') },
-  { re: new RegExp(String.raw`\b(?:question|questions) (?:goes|go|will go|comes|come|is going|will be|is) (?:to|from) ${N}`, 'u') },
-  { re: new RegExp(String.raw`\b(?:[Tt]ake|[Hh]ave|[Hh]ear|[Gg]et) (?:a |the |our |one |that )?(?:final |last |next |first |quick |couple |more )?(?:question|questions) (?:from|with|by) ${N}`, 'u') },
-  { re: new RegExp(String.raw`\b(?:[Ff]inal|[Ll]ast|[Nn]ext|[Ff]irst|[Ss]econd|[Tt]hird|[Aa]nother|[Qq]uick),? (?:[\p{Ll}-]+,? )?question,? (?:to |from |by |goes to |is from |will be from |comes from )?${N}`, 'u') },
-  { re: new RegExp(String.raw`\b(?:Could|Can|May) we (?:have|hear from|go to) ${N}(?= of\b| from\b|,|\.|\?| please)`, 'u') },
-  { re: new RegExp(String.raw`\b${LET} (?:next |now |then |first |quickly )?(?:go|turn|move|come|start|begin)(?: over| back| off| now| next)? (?:to|with) ${N}${END}`, 'u') },
-  { re: new RegExp(String.raw`\b[Ww]e have ${N} (?:back )?on the line`, 'u') },
-  { re: new RegExp(String.raw`\b[Gg]o ahead,? ${N}(?=[.?!,]|$)`, 'u') },
-  { re: new RegExp(String.raw`\b[Oo]ver to ${N}(?=[.?!,]|$)`, 'u') },
-  { re: new RegExp(String.raw`^(?:Yes|Yeah|Okay|OK|Sure|Right|Please|All right|Alright|And|Next|Then|So|With that|Great),? ${N}(?:,? (?:go ahead|please|you(?:'|’)re up|over to you))?[.?!]?$`, 'u') },
-  { re: new RegExp(String.raw`(?:^|[.?!,] )${N},? (?:go ahead|your line is open|over to you|you(?:'|’)re next|you have the floor)`, 'u') },
+/** Announcements that name the next questioner, strongest first. Each captures `name`, some `outlet`. */
+const ANNOUNCEMENTS: { re: RegExp; bare?: true; needsOutlet?: true }[] = [
+  { re: new RegExp(String.raw`\bline (?:now )?of (?:[-–—] let(?:'|’)s see [-–—] )?${N}${O}`, 'u') },
+  { re: new RegExp(String.raw`\bgo (?:to )?the line (?:now )?(?:of )?${N}${O}`, 'u') },
+  { re: new RegExp(String.raw`\b(?:question|questions) (?:goes|go|will go|comes|come|is going|will be|is) (?:to|from) ${N}${O}`, 'u') },
+  { re: new RegExp(String.raw`\b(?:[Tt]ake|[Hh]ave|[Hh]ear|[Gg]et) (?:a |the |our |one |that )?(?:final |last |next |first |quick |couple |more )?(?:question|questions) (?:from|with|by) ${N}${O}`, 'u') },
+  { re: new RegExp(String.raw`\b(?:[Ff]inal|[Ll]ast|[Nn]ext|[Ff]irst|[Ss]econd|[Tt]hird|[Aa]nother|[Qq]uick),? (?:[\p{Ll}-]+,? )?question,? (?:to |from |by |goes to |is from |will be from |comes from )?${N}${O}`, 'u') },
+  { re: new RegExp(String.raw`\b(?:Could|Can|May) we (?:have|hear from|go to) ${N}${O}(?= of\b| from\b|,|\.|\?| please)`, 'u') },
+  { re: new RegExp(String.raw`\b${LET} (?:next |now |then |first |quickly )?(?:go|turn|move|come|start|begin)(?: over| back| off| now| next)? (?:to|with) ${N}${O}${END}`, 'u') },
+  { re: new RegExp(String.raw`\b[Ww]e have ${N}${O} (?:back )?on the line`, 'u') },
+  { re: new RegExp(String.raw`\b[Gg]o ahead,? ${N}${O}(?=[.?!,]|$)`, 'u') },
+  { re: new RegExp(String.raw`\b[Oo]ver to ${N}${O}(?=[.?!,]|$)`, 'u') },
+  { re: new RegExp(String.raw`^${LEAD},? ${N}${O}(?:,? (?:go ahead|please|you(?:'|’)re up|over to you))?[.?!]?$`, 'u') },
+  { re: new RegExp(String.raw`(?:^|[.?!,] )${N}${O},? (?:go ahead|your line is open|over to you|you(?:'|’)re next|you have the floor)`, 'u') },
+  { re: new RegExp(String.raw`(?:^|[.?!,] )${N}(?:’s|'s) line is open`, 'u') },
   // "Kristin Becker, ARD.", "Matteo Alviti from the Channel 1 news, Rai.": a full name and where they write.
-  { re: new RegExp(String.raw`^(?:\(Via interpreter\) )?(?<name>${WORD}(?: (?:${WORD}|${PARTICLES})){1,3})(?:,| from| of) ${OUTLET}[.?!]?$`, 'u') },
+  { re: new RegExp(String.raw`^(?:\(Via interpreter\) )?(?:${LEAD},? )?(?<name>${WORD}(?: (?:${WORD}|${PARTICLES})){1,3})(?:,| from| of| with) (?:the )?(?<outlet>${OUTLET})(?:, ${OUTLET}){0,2}[.?!]?$`, 'u'), needsOutlet: true },
   // A name alone closing the turn: "Said.", "Humeyra?", "Tracy Wilkinson, please."
   { re: new RegExp(String.raw`^${N}(?:,? (?:go ahead|please|you(?:'|’)re up))?[.?!]$`, 'u'), bare: true },
 ];
-
-/** The reporter named at the end of `text` (the turn before a question), or null. */
-export function announcedQuestioner(text: string): string | null {
-  return readAnnouncement(text)?.name ?? null;
-}
 
 /** The hand-over at the end of `text`, or null. */
 export function readAnnouncement(text: string): Announcement | null {
@@ -61,20 +66,40 @@ export function readAnnouncement(text: string): Announcement | null {
   const sentences = text.split(/(?<=[.?!])\s+(?=[\p{Lu}"“(])/u);
   const tail = sentences.slice(-2);
   for (let i = tail.length - 1; i >= 0; i--) {
-    const sentence = tail[i]!.trim();
-    for (const { re, bare } of ANNOUNCEMENTS) {
+    const sentence = tail[i]!.trim().replace(/^\((?:Via interpreter|In [A-Z][a-z]+)\.?\)\s*/i, '');
+    for (const { re, bare, needsOutlet } of ANNOUNCEMENTS) {
       const m = re.exec(sentence);
-      const name = m?.groups?.['name'] ? clean(m.groups['name']) : null;
-      if (name) return { name, bare: bare === true };
+      if (!m?.groups?.['name']) continue;
+      let [rawName, rawOutlet] = [m.groups['name'], m.groups['outlet']];
+      // "Wall Street Journal, William Mauldin.": the outlet came first.
+      if (rawOutlet && looksLikeOutlet(rawName) && !looksLikeOutlet(rawOutlet)) [rawName, rawOutlet] = [rawOutlet.replace(/^(?:Herr|Frau|Mr\.?|Ms\.?|Mrs\.?) /, ''), rawName];
+      const outlet = rawOutlet ? cleanOutlet(rawOutlet) : null;
+      if (needsOutlet && !outlet) continue;
+      const name = clean(rawName);
+      if (name) return { name, outlet, bare: bare === true };
+      // "NBC.", "Reuters, go ahead.": the outlet is called, not a person.
+      const only = cleanOutlet(m.groups['name']);
+      if (only && isOutlet(only)) return { name: null, outlet: only, bare: bare === true };
+    }
+    const first = OUTLET_FIRST.exec(sentence);
+    if (first?.groups) {
+      const name = first.groups['name'] ? clean(first.groups['name']) : null;
+      return { name, outlet: first.groups['outlet']!, bare: false };
     }
   }
   return null;
 }
 
+/** "Reuters, Michelle.", "AFP, go ahead.": an outlet the vocabulary knows, then maybe a name. */
+const OUTLET_FIRST = new RegExp(
+  String.raw`^(?:${LEAD},? )?(?:(?:the|The) )?(?<outlet>${OUTLET_NAMES_PATTERN})(?:,? (?<name>${NAME}))?(?:,? (?:go ahead|please|you(?:'|’)re up))?[.?!]$`,
+  'u',
+);
+
 const PARTICLE = new RegExp(`^(?:${PARTICLES})$`);
 
 function clean(raw: string): string | null {
-  let words = raw.replace(/[.,]+$/, '').split(' ');
+  let words = raw.replace(/[.,]+$/, '').replace(/[’']s$/, '').split(' ');
   // Cut a trailing particle the NAME pattern swallowed ("Shaun Tandon de").
   while (words.length > 1 && PARTICLE.test(words.at(-1)!)) words = words.slice(0, -1);
   if (NOT_A_NAME_WORDS.has(words[0]!)) return null;
@@ -82,5 +107,88 @@ function clean(raw: string): string | null {
   // An outlet or acronym ("NBC", "AFP"), not a person.
   if (words.some((w) => /^\p{Lu}{2,}\.?$/u.test(w))) return null;
   const name = words.join(' ');
+  if (isOutlet(name)) return null;
   return name.length >= 2 ? name : null;
+}
+
+function cleanOutlet(raw: string): string | null {
+  const outlet = raw.replace(/[.,]+$/, '').trim();
+  if (!outlet || PLACES.has(outlet) || NOT_A_NAME_WORDS.has(outlet.split(' ')[0]!)) return null;
+  return outlet;
+}
+
+export interface Questioner {
+  name: string | null;
+  outlet: string | null;
+}
+
+/** Words a reporter's outlet may hold besides capitalized ones ("Asharq al Awsat newspaper"). */
+const OUTLET_JOINERS = String.raw`of|and|for|de|del|al|el|&|news|agency|newspaper|television|tv|radio|magazine|daily|channel|network|service|online|digital|media|journal|times|post|press`;
+const FREE_OUTLET = String.raw`(?:the )?${OUT_WORD}(?: (?:${OUT_WORD}|${OUTLET_JOINERS})){0,7}`;
+const FULL_NAME = String.raw`${WORD}(?: (?:${WORD}|${PARTICLES})){1,3}`;
+const GREETING = String.raw`(?:(?:Hi|Hello|Hey|Yes|Yeah|Okay|Thank you|Thanks|Good (?:morning|afternoon|evening))(?:,? (?:so much|very much|sir|ma’am|ma'am|there|everyone|again|\p{Lu}[\p{L}’'.-]*)){0,3}[,.!] )`;
+const INTRO = String.raw`(?:[Mm]y name is|[Tt]his is|I am|I’m|I'm)`;
+
+/**
+ * A reporter's introduction at the top of their question: "Hi, Shaun Tandon, AFP.", "Muath Alamri
+ * from Asharq al Awsat newspaper.", "Hi, my name is Yangsoon Kim from KBS.", "I am Patricia from
+ * SPC." The sentence must hold only the greeting, the name and the outlet (a place may follow:
+ * "Jahanzaib Ali from ARY News, Pakistan."); a full name with an outlet, or any name after "my
+ * name is"/"this is"/"I am".
+ */
+const SELF: RegExp[] = [
+  new RegExp(String.raw`^${GREETING}?(?:${INTRO} )?(?<name>${FULL_NAME})(?:,| from| with| of| at) (?<outlet>${FREE_OUTLET})(?:, ${OUTLET}){0,2}[.!]?$`, 'u'),
+  new RegExp(String.raw`^${GREETING}?${INTRO} (?<name>${NAME})(?:(?:,| from| with| of| at) (?<outlet>${FREE_OUTLET})(?:, ${OUTLET}){0,2})?[.!,]?$`, 'u'),
+];
+
+/** The introduction in the first three sentences of a question's first paragraph, or null. */
+export function readSelfIntroduction(paragraph: string): Questioner | null {
+  const sentences = paragraph.split(/(?<=[.?!])\s+/u).slice(0, 3);
+  for (const sentence of sentences) {
+    for (const re of SELF) {
+      const m = re.exec(sentence.trim());
+      if (!m?.groups?.['name']) continue;
+      const name = clean(m.groups['name']);
+      if (!name) continue;
+      const outlet = m.groups['outlet'] ? cleanOutlet(m.groups['outlet'].replace(/^the /, '')) : null;
+      return { name, outlet };
+    }
+  }
+  return null;
+}
+
+/**
+ * The one interviewer an interview's title names, and their outlet: "Secretary Blinken With
+ * Andrea Mitchell of NBC", "… With Margaret Brennan of CBS’s Face the Nation" (outlet CBS), "… on
+ * ABC’s This Week with George Stephanopoulos" (outlet ABC). Null for two interviewers ("with X
+ * and Y") or none.
+ */
+export function readTitleInterviewer(title: string): Questioner | null {
+  const text = title.replace(/\s+/g, ' ').trim();
+  // "… with X of Y" (the last "with"), or the White House's "Interview of … by X, “Outlet”".
+  let at = text.search(/ [Ww]ith (?!.* [Ww]ith )/u);
+  let skip = 6;
+  if (at < 0 && /^Interview\b/.test(text)) ((at = text.search(/ by (?!.* by )/u)), (skip = 4));
+  if (at < 0) return null;
+  const after = text.slice(at + skip);
+  const m = new RegExp(String.raw`^(?<name>${FULL_NAME})(?<rest>.*)$`, 'u').exec(after);
+  if (!m?.groups) return null;
+  // NAME takes capitalized words only, so "of", "on" and "and" end it.
+  const rest = m.groups['rest']!.trim();
+  if (/^(?:and|&|,)\s/.test(rest) && !/^, [“"]/.test(rest)) {
+    // Several interviewers ("With Mika Brzezinski and Willie Geist of MSNBC’s Morning Joe"): the outlet only.
+    const outlet = / of (?:the )?(?<outlet>[^,]+?)(?:(?:’s|'s)\b.*)?$/u.exec(rest)?.groups?.['outlet'];
+    return outlet ? { name: null, outlet } : null;
+  }
+  const name = clean(m.groups['name']!);
+  if (!name) return null;
+  const of = /^(?:of|from) (?:the )?(?<outlet>.+?)(?: on .*)?$/u.exec(rest)?.groups?.['outlet'];
+  const quoted = /^, [“"](?<outlet>[^”"]+)[”"]$/u.exec(rest)?.groups?.['outlet'];
+  const before = text.slice(0, at + 1);
+  const on =
+    new RegExp(String.raw`\b[Oo]n (?<outlet>[\p{Lu}\d][\p{L}\p{M}\d&.-]*(?: [\p{Lu}\d][\p{L}\p{M}\d&.-]*){0,3})(?:’s|'s) `, 'u').exec(before)?.groups?.['outlet'] ??
+    new RegExp(String.raw`\b[Oo]n (?<outlet>${OUTLET_NAMES_PATTERN})\b`, 'u').exec(before)?.groups?.['outlet'];
+  let outlet = of ?? quoted ?? on ?? null;
+  if (outlet) outlet = outlet.replace(/(?:’s|'s)\b.*$/u, '').trim() || null;
+  return { name, outlet };
 }

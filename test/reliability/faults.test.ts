@@ -224,13 +224,16 @@ describe('11. discovery channels', () => {
     expect(index.transcripts.every((e) => e.status === 'active')).toBe(true);
   });
 
-  it('a page dropped from every channel is withdrawn after three whole runs, and restored when it returns', async () => {
+  it('a page dropped from every channel is asked once: a 404 makes the tombstone at once, and it is restored when it returns', async () => {
     const out = await tempDir();
     await runPipeline(options(out));
     mirror.unpublish(INTERVIEW);
+    const before = mirror.www.requestsFor(INTERVIEW.path).length;
     const withdrawn: string[][] = [];
     for (let i = 0; i < 3; i++) withdrawn.push((await runPipeline(options(out))).withdrawn);
-    expect(withdrawn).toEqual([[], [], [INTERVIEW_ID]]);
+    expect(withdrawn).toEqual([[INTERVIEW_ID], [], []]);
+    // One confirmation fetch; a tombstone is not asked again every run.
+    expect(mirror.www.requestsFor(INTERVIEW.path).length - before).toBe(1);
     const tomb = (await new Dataset(out).readRecord(INTERVIEW_ID))!;
     expect(tomb).toMatchObject({ status: 'withdrawn', revision: 1 });
     expect(tomb.turns.length).toBeGreaterThan(0);
@@ -238,6 +241,24 @@ describe('11. discovery channels', () => {
     const back = await runPipeline(options(out));
     expect(back.restored).toEqual([INTERVIEW_ID]);
     expect((await new Dataset(out).readRecord(INTERVIEW_ID))!.status).toBe('restored');
+  });
+
+  it('a page dropped from every channel but still served is asked once and kept', async () => {
+    const out = await tempDir();
+    await runPipeline(options(out));
+    mirror.unlist(INTERVIEW);
+    const before = mirror.www.requestsFor(INTERVIEW.path);
+    const reports = [await runPipeline(options(out)), await runPipeline(options(out))];
+    const asked = mirror.www.requestsFor(INTERVIEW.path).slice(before.length);
+    expect(asked).toHaveLength(1);
+    // Conditional: the site answers 304 and the record is untouched.
+    expect(asked[0]!.headers['if-none-match'] ?? asked[0]!.headers['if-modified-since']).toBeTruthy();
+    expect(reports.flatMap((r) => r.withdrawn)).toEqual([]);
+    expect(reports[0]!.agencies[0]!.notModified).toBe(1);
+    expect((await new Dataset(out).readRecord(INTERVIEW_ID))!.status).toBe('active');
+    const page = (await new Dataset(out).readCrawlState('state'))!.pages.find((p) => p.url.endsWith(INTERVIEW.path))!;
+    expect(page.missingRuns).toBe(2);
+    expect((await validateDataset(out)).failures).toEqual([]);
   });
 });
 

@@ -111,7 +111,7 @@ describe('podium reprocess', () => {
     // Pretend an older Podium wrote this record without questioners and with a wrong role.
     const file = join(out, recordPath(ID));
     const stored = JSON.parse(await readFile(file, 'utf8')) as Transcript;
-    const older = { ...stored, turns: stored.turns.map(({ askedBy: _, ...t }) => ({ ...t, role: t.role === 'operator' ? 'other' : t.role })) };
+    const older = { ...stored, turns: stored.turns.map(({ askedBy: _, askedByOutlet: _o, askedByEvidence: _e, ...t }) => ({ ...t, role: t.role === 'operator' ? 'other' : t.role })) };
     await writeFile(file, `${JSON.stringify(older, null, 2)}\n`);
 
     const first = await podium('reprocess', '--out', out);
@@ -120,7 +120,7 @@ describe('podium reprocess', () => {
     const record = (await new Dataset(out).readRecord(ID))!;
     expect(record.revisions.at(-1)).toMatchObject({ revision: 2, change: 'reprocessed' });
     expect(record.turns.find((t) => t.speaker === 'OPERATOR')!.role).toBe('operator');
-    expect(record.turns.filter((t) => t.askedBy).map((t) => t.askedBy)).toEqual(['Matt', 'Shaun Tandon', 'Humeyra']);
+    expect(record.turns.filter((t) => t.askedByEvidence === 'called').map((t) => t.askedBy)).toEqual(['Matt', 'Shaun Tandon', 'Humeyra']);
     expect(record.source).toEqual(stored.source);
     const entry = (await new Dataset(out).readChangelog())!.entries.at(-1)!;
     expect(entry).toMatchObject({ reprocessed: [ID], revised: [], counts: { reprocessed: 1, revised: 0 } });

@@ -18,6 +18,8 @@ export interface StateMirror {
   publishHtml(page: ListedPage, html: string): void;
   /** Stop serving a page (404) and drop it from sitemaps and feeds. */
   unpublish(page: ListedPage): void;
+  /** Drop a page from sitemaps and feeds but go on serving it. */
+  unlist(page: ListedPage): void;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,10 @@ export async function startStateMirror(pages: StateFixture[] = STATE_PAGES): Pro
     unpublish(page) {
       listed.delete(page.path);
       mirrorOf(page.origin).remove(page.path);
+      refresh();
+    },
+    unlist(page) {
+      listed.delete(page.path);
       refresh();
     },
     async close() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../pipeline/schema/types.ts';
 import { attributeQuestions, fullestForms } from '../../pipeline/transcript/attribution.ts';
-import { readAnnouncement } from '../../pipeline/transcript/questioners.ts';
+import { readAnnouncement, readSelfIntroduction, readTitleInterviewer } from '../../pipeline/transcript/questioners.ts';
 
 describe('hand-overs in every State house style', () => {
   const cases: [string, string | null][] = [
@@ -57,7 +57,88 @@ describe('attribution', () => {
       turn('MR PRICE', 'Let’s go to Simon Lewis.'), turn('QUESTION', 'Thanks.'),
       turn('MR PRICE', 'Simon.'), turn('QUESTION', 'One more.'),
     ];
-    const got = attributeQuestions(turns, role, (i) => readAnnouncement(turns[i]!.paragraphs.join(' ')));
-    expect([...got].map(([i, a]) => [i, a.askedBy])).toEqual([[3, 'Said'], [5, 'Simon Lewis'], [7, 'Simon Lewis']]);
+    const got = attributeQuestions({ turns, roleOf: role, announced: (i) => readAnnouncement(turns[i]!.paragraphs.join(' ')), title: '', interview: false, isOfficial: () => false });
+    expect([...got].map(([i, a]) => [i, a.askedBy, a.askedByEvidence])).toEqual([[3, 'Said', 'called'], [5, 'Simon Lewis', 'called'], [7, 'Simon Lewis', 'called']]);
+  });
+});
+
+describe('self-introductions and interviewers', () => {
+  it('reads a reporter introducing themselves at the top of a question', () => {
+    expect(readSelfIntroduction('Hi, Shaun Tandon, AFP. A question on Iran.')).toEqual({ name: 'Shaun Tandon', outlet: 'AFP' });
+    expect(readSelfIntroduction('Thank you, Ned. Janne Pak with USA Journal Korea. On North Korea —')).toEqual({ name: 'Janne Pak', outlet: 'USA Journal Korea' });
+    expect(readSelfIntroduction('Hi, my name is Yangsoon Kim from KBS. Welcome.')).toEqual({ name: 'Yangsoon Kim', outlet: 'KBS' });
+    expect(readSelfIntroduction('Thank you very much. I am Patricia from SPC.')).toEqual({ name: 'Patricia', outlet: 'SPC' });
+    expect(readSelfIntroduction('Hi, this is Laurie Mylroie. Can you hear me?')).toEqual({ name: 'Laurie Mylroie', outlet: null });
+    // Addressing the briefer, or a sentence that goes on, is not an introduction.
+    expect(readSelfIntroduction('Secretary Blinken, thank you for doing this.')).toBeNull();
+    expect(readSelfIntroduction('Antony Blinken, the French people know you well, since the photo.')).toBeNull();
+    expect(readSelfIntroduction('Hunter Biden, I think, is the question.')).toBeNull();
+  });
+
+  it('reads the one interviewer a title names, and the outlet', () => {
+    expect(readTitleInterviewer('Secretary Blinken With Andrea Mitchell of NBC')).toEqual({ name: 'Andrea Mitchell', outlet: 'NBC' });
+    expect(readTitleInterviewer('Secretary Antony J. Blinken With Margaret Brennan of CBS’s Face the Nation')).toEqual({ name: 'Margaret Brennan', outlet: 'CBS' });
+    expect(readTitleInterviewer('Secretary Antony J. Blinken on ABC’s This Week with George Stephanopoulos')).toEqual({ name: 'George Stephanopoulos', outlet: 'ABC' });
+    expect(readTitleInterviewer('Secretary Antony J. Blinken On NBC Meet the Press with Chuck Todd')).toEqual({ name: 'Chuck Todd', outlet: 'NBC' });
+    expect(readTitleInterviewer('Interview of President Trump by Jamie Little, “Fox Sports”')).toEqual({ name: 'Jamie Little', outlet: 'Fox Sports' });
+    expect(readTitleInterviewer('Secretary Blinken With Mika Brzezinski and Willie Geist of MSNBC’s Morning Joe')).toEqual({ name: null, outlet: 'MSNBC' });
+    expect(readTitleInterviewer('Department Press Briefing – July 5, 2022')).toBeNull();
+  });
+});
+
+describe('exchanges', () => {
+  const turn = (speaker: string, ...paragraphs: string[]) => ({ speaker, paragraphs, corrections: [] });
+  const role = (s: string): Role => (s === 'QUESTION' ? 'journalist' : s === 'OPERATOR' ? 'operator' : 'official');
+  const attribute = (turns: ReturnType<typeof turn>[], title = '', interview = false) =>
+    [...attributeQuestions({ turns, roleOf: role, announced: (i) => readAnnouncement(turns[i]!.paragraphs.join(' ')), title, interview, isOfficial: (n) => n === 'Tony' })]
+      .map(([i, a]) => [i, a.askedBy ?? null, a.askedByOutlet ?? null, a.askedByEvidence]);
+
+  it('carries the questioner through follow-ups until the floor changes hands', () => {
+    expect(attribute([
+      turn('MR PRICE', 'Let’s go to Simon Lewis from Reuters.'),
+      turn('QUESTION', 'On Iran, is there a deal?'),
+      turn('MR PRICE', 'Not yet.'),
+      turn('QUESTION', 'And when?'),
+      turn('MR PRICE', 'We will see. Yes, in the back.'),
+      turn('QUESTION', 'On Cuba.'),
+      turn('MR PRICE', 'Humeyra.'),
+      turn('QUESTION', 'To follow up on Simon’s question, what about sanctions?'),
+      turn('MR PRICE', 'Sanctions stay.'),
+      turn('QUESTION', 'Hi, Shaun Tandon, AFP. On Ethiopia.'),
+      turn('MR PRICE', 'Shaun, we have said so.'),
+      turn('QUESTION', 'Thank you.'),
+      turn('QUESTION', 'Can I ask about Peru?'),
+    ])).toEqual([
+      [1, 'Simon Lewis', 'Reuters', 'called'],
+      [3, 'Simon Lewis', 'Reuters', 'follow-up'],
+      [7, 'Humeyra', null, 'called'],
+      [9, 'Shaun Tandon', 'AFP', 'self'],
+      [11, 'Shaun Tandon', 'AFP', 'follow-up'],
+    ]);
+  });
+
+  it('ends an exchange when the answer turns to another reporter, and drops the follow-up it misread', () => {
+    expect(attribute([
+      turn('MR PRICE', 'Said.'),
+      turn('QUESTION', 'On Gaza.'),
+      turn('MR PRICE', 'We are engaged.'),
+      turn('QUESTION', 'But why?'),
+      turn('MR PRICE', 'Matt, as I said, we are engaged.'),
+      turn('QUESTION', 'Okay.'),
+    ])).toEqual([[1, 'Said', null, 'called']]);
+  });
+
+  it('gives every question of an interview to the interviewer the title names', () => {
+    expect(attribute([
+      turn('QUESTION', 'Mr. Secretary, welcome.'),
+      turn('SECRETARY BLINKEN', 'Thanks, Chuck. Good to be with you.'),
+      turn('QUESTION', 'On Ukraine?'),
+    ], 'Secretary Antony J. Blinken With Chuck Todd of NBC’s Meet the Press', true)).toEqual([
+      [0, 'Chuck Todd', 'NBC', 'title'], [2, 'Chuck Todd', 'NBC', 'title'],
+    ]);
+  });
+
+  it('never takes an official handed the floor for a questioner', () => {
+    expect(attribute([turn('MR PRICE', 'Go ahead, Tony.'), turn('QUESTION', 'Yes?')])).toEqual([]);
   });
 });

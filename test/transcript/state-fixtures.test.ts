@@ -47,9 +47,11 @@ describe('department press briefing', () => {
     expect(t.turns[0]!.paragraphs[1]).toMatch(/^First, the Secretary departs tonight/);
   });
 
-  it('names questioners only where they were announced', () => {
+  it('names questioners where they were announced, and follow-ups in the same exchange', () => {
     const questions = t.turns.filter((x) => x.role === 'journalist');
-    expect(questions.map((q) => q.askedBy ?? null)).toEqual(['Matt', null, 'Shaun Tandon', 'Humeyra', null]);
+    expect(questions.map((q) => [q.askedBy ?? null, q.askedByEvidence ?? null])).toEqual([
+      ['Matt', 'called'], ['Matt', 'follow-up'], ['Shaun Tandon', 'called'], ['Humeyra', 'called'], ['Humeyra', 'follow-up'],
+    ]);
   });
 
   it('gives roles and participants', () => {
