@@ -5,6 +5,7 @@
  */
 import type { Agency } from './types.ts';
 import { LABEL } from '../transcript/labels.ts';
+import { webArchive, webArchiveIndex } from './fallbacks.ts';
 
 const ARTICLE = /^\/(?:News|Newsroom)\/Transcripts\/Transcript\/Article\/(\d+)\/[A-Za-z0-9-]+\/$/;
 
@@ -71,4 +72,8 @@ export const defense: Agency = {
   notTranscriptDocTypes: [],
   // Akamai's bot wall, served with 200 or 403: titled "Access Denied", with no article body.
   decoys: [/^Access Denied$/, /You don[’']t have permission to access\b.{0,300}\bon this server/i],
+  // The wall answers GitHub's runners 403 on every path: raw snapshots stand in for the pages, and
+  // when the listing itself is walled the archive's capture index lists the transcripts.
+  fallbacks: [webArchive()],
+  archiveIndex: webArchiveIndex(['/News/Transcripts/Transcript/Article/', '/Newsroom/Transcripts/Transcript/Article/']),
 };

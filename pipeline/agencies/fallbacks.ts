@@ -2,7 +2,7 @@
  * Fallback channels shared by adapters: sites that block plain HTTP clients often still answer
  * their own REST API, and the Internet Archive keeps raw copies. Neither disguises the client.
  */
-import type { FallbackChannel } from './types.ts';
+import type { ArchiveIndex, FallbackChannel } from './types.ts';
 import { foldSpaces } from '../extract/text.ts';
 import { load } from 'cheerio/slim';
 
@@ -68,4 +68,12 @@ export function webArchive(base = 'https://web.archive.org'): FallbackChannel {
     url: (pageUrl) => `${base}/web/2id_/${pageUrl.href}`,
     read: (body) => ({ html: body }),
   };
+}
+
+/**
+ * The Internet Archive's capture index as discovery of last resort for a walled origin (see
+ * `Agency.archiveIndex`); goes with `webArchive()`, which then serves the pages.
+ */
+export function webArchiveIndex(prefixes: string[], base = 'https://web.archive.org'): ArchiveIndex {
+  return { base, prefixes };
 }

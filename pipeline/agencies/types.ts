@@ -55,6 +55,19 @@ export interface Agency {
    * page. Each is recorded in `source.via`.
    */
   fallbacks?: FallbackChannel[];
+  /**
+   * Discovery of last resort: when every channel of an origin fails (a wall), the archive's capture
+   * index is asked for the URLs it holds under these path prefixes on that origin's host. Its
+   * pages then come through the `web-archive` fallback, which the agency must declare.
+   */
+  archiveIndex?: ArchiveIndex;
+}
+
+export interface ArchiveIndex {
+  /** The archive, e.g. `https://web.archive.org` (its CDX server answers `/cdx/search/cdx`). */
+  base: string;
+  /** Path prefixes, e.g. `/News/Transcripts/Transcript/Article/`. */
+  prefixes: string[];
 }
 
 export interface AgencyOrigin {

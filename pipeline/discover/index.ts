@@ -12,6 +12,7 @@ import { parseListing } from './listing.ts';
 import type { EnabledOrigin, OriginMap } from './origins.ts';
 import { parseSitemap, type SitemapEntry } from './sitemap.ts';
 import { parseWpList, totalPages, wpListUrl } from './wp-rest.ts';
+import { cdxQueryUrl, parseCdx } from './cdx.ts';
 
 export { DiscoveryError } from './errors.ts';
 export { parseFeed, type FeedItem } from './feed.ts';
@@ -74,6 +75,11 @@ export interface ChannelReport {
   notTranscriptTitles?: number;
   /** A REST list read only since this instant (`modified_after`), not whole. */
   modifiedAfter?: string;
+  /**
+   * This channel is the archive's capture index, asked because every other channel of its origin
+   * failed (`Agency.archiveIndex`): its URLs are what the archive captured, not what the site lists.
+   */
+  lastResort?: true;
   /** Candidates (after include/exclude and `since`/`until`) this channel listed; an index counts its children's. */
   urls: number;
   error?: string;
@@ -103,6 +109,12 @@ export interface DiscoverOptions {
    * modification date (less a day: `modified_after` compares the site's local time).
    */
   known?: ReadonlyMap<string, { verdict: string; lastmod?: string }>;
+  /**
+   * Maps an absolute archive URL to the one to request, or null when the archive must not be
+   * contacted this run (a mirror run without a `web-archive` origin). Without it the archive's
+   * index (`Agency.archiveIndex`) is never asked.
+   */
+  archive?: (absoluteUrl: string) => string | null;
 }
 
 /** A URL a channel titled as not a transcript (`candidates.notTranscriptTitles`). */
@@ -135,6 +147,8 @@ const XML_TYPES = [
 const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
 const JSON_TYPES = ['application/json'];
 const JSON_ACCEPT = 'application/json';
+/** The CDX server's JSON has been served as text as well. */
+const CDX_TYPES = ['application/json', 'text/json', 'text/plain'];
 const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1';
 const XML_ACCEPT = 'application/xml, text/xml;q=0.9, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.1';
 
@@ -181,9 +195,15 @@ export async function discover(agency: Agency, options: DiscoverOptions): Promis
     );
   }
 
-  const reader = new ChannelReader(agency, options.http, origins, log, options.known);
+  const reader = new ChannelReader(agency, options.http, origins, log, options.known, options.archive);
   // Channels are independent; the fetcher paces requests per host, so they may overlap.
   const results = await Promise.all(jobs.map(({ origin, source }) => reader.read(origin, source)));
+  // Only once every channel of an origin has failed is the archive's index asked for it.
+  const from = options.since?.replace(/-/g, '');
+  for (const origin of origins.enabled()) {
+    const own = results.flat().filter((result) => result.report.channel.split(' ')[0] === origin.name);
+    if (own.length > 0 && own.every((result) => !result.report.ok)) results.push(await reader.lastResort(origin, from));
+  }
 
   const merged = new Map<string, Candidate>();
   /** A title per URL and channel, for the title filter. */
@@ -326,6 +346,7 @@ class ChannelReader {
     private readonly origins: OriginMap,
     private readonly log: (line: string) => void,
     private readonly known: DiscoverOptions['known'],
+    private readonly archive: DiscoverOptions['archive'],
   ) {}
 
   async read(origin: EnabledOrigin, source: DiscoverySource): Promise<ChannelResult[]> {
@@ -407,6 +428,37 @@ class ChannelReader {
     }
     if (newestTime === Number.NEGATIVE_INFINITY) return undefined;
     return new Date(newestTime - 86_400_000).toISOString().slice(0, 19);
+  }
+
+  /**
+   * The archive's capture index for an origin whose channels all failed: one channel per prefix of
+   * `Agency.archiveIndex`, since \`from\` (YYYYMMDD) or else the day before the newest modification
+   * the crawl state knows on the origin. Nothing when the agency declares no index, or the run may
+   * not contact the archive.
+   */
+  async lastResort(origin: EnabledOrigin, from: string | undefined): Promise<ChannelResult[]> {
+    const index = this.agency.archiveIndex;
+    if (index === undefined) return [];
+    const map = this.archive;
+    if (map === undefined) return [];
+    const host = new URL(origin.canonical).host;
+    const after = from ?? this.modifiedAfter(origin)?.slice(0, 10).replace(/-/g, '');
+    return Promise.all(
+      index.prefixes.map(async (prefix) => {
+        const channel = `${origin.name} web-archive-cdx ${prefix}`;
+        const target = cdxQueryUrl(index.base, host + prefix, after);
+        const url = map(target);
+        const result = url === null
+          ? failed(channel, new DiscoveryError(target, 'the archive may not be contacted on this run (give --origin web-archive=<url> on a mirror run)'))
+          : await this.get(url, CDX_TYPES, JSON_ACCEPT).then(
+              (response) => ok(channel, parseCdx(response.body, url).map((capture) => listed(capture.original, { published: capture.captured }))),
+              (error: unknown) => failed(channel, error),
+            );
+        result.report.lastResort = true;
+        this.log(`discover: ${channel}: every channel of origin ${origin.name} failed; asked the archive's capture index (last resort)`);
+        return result;
+      }),
+    );
   }
 
   /** Reads the index's child sitemaps that `follow` matches; each is reported on its own line. */

@@ -127,6 +127,7 @@ export class AgencyRun {
         origins: origins.origins,
         log: (line) => log(`${line.replace(/^discover: /, `discover ${this.agency.id}: `)}`),
         known: this.#known,
+        archive: origins.foreign,
         ...(options.since ? { since: options.since } : {}),
         ...(options.until ? { until: options.until } : {}),
       });
