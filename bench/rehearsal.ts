@@ -109,7 +109,8 @@ const SCRAPE = join(ROOT, '.github/workflows/scrape.yml');
 /** `--max-duration` as scrape.yml passes it, in seconds, or null when it passes none. */
 export async function workflowBudgetSeconds(): Promise<number | null> {
   const text = await readFile(SCRAPE, 'utf8');
-  const m = /--max-duration[ =]"?(\d+)([smh])/.exec(text);
+  // The Scrape step's default budget: `MAX_DURATION: ${{ inputs.max_duration || vars.PODIUM_MAX_DURATION || '90m' }}`.
+  const m = /MAX_DURATION: .*\|\| '(\d+)([smh])' \}\}/.exec(text) ?? /--max-duration[ =]"?(\d+)([smh])/.exec(text);
   if (!m) return null;
   return Number(m[1]) * { s: 1, m: 60, h: 3600 }[m[2] as 's' | 'm' | 'h'];
 }

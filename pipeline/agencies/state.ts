@@ -10,7 +10,7 @@ export const state: Agency = {
   id: 'state',
   name: 'U.S. Department of State',
   // Bump when an edit may change which pages are transcripts: not-transcript verdicts are re-judged.
-  version: '2026.12.1',
+  version: '2026.12.2',
   origins: [
     { name: 'www', url: 'https://www.state.gov' },
     { name: 'archive', url: 'https://2021-2025.state.gov' },
@@ -22,11 +22,22 @@ export const state: Agency = {
     { type: 'sitemap-index', path: '/sitemap_index.xml', follow: /\/(?:state_briefing|page)-sitemap\d*\.xml$/ },
     { type: 'feed', path: '/rss-feed/department-press-briefings/feed/', on: ['www'] },
     { type: 'feed', path: '/rss-feed/press-releases/feed/', on: ['www'] },
+    // The REST lists of the same two post types: titles turn readouts away without a page fetch,
+    // and after the first run only what changed is listed (ref. page-structure.md §0.5, §4).
+    { type: 'wp-rest', path: '/wp-json/wp/v2/state_briefing' },
+    { type: 'wp-rest', path: '/wp-json/wp/v2/pages' },
   ],
   candidates: {
     // Releases live under /releases/<office>/YYYY/MM/<slug>/ and the office's name drifts
     // (office-of-the-spokesperson, and in 2026 office-of-the-spokesman): accept any office.
     include: [/^https:\/\/(?:www|2021-2025)\.state\.gov\/(?:briefings\/|briefings-foreign-press-centers\/)?[a-z0-9][a-z0-9-]*\/?$/, /^https:\/\/www\.state\.gov\/releases\/[a-z0-9-]+\/\d{4}\/\d{2}\/[a-z0-9-]+\/$/],
+    // Measured on the 259 state.gov RSS items of 2021-2022 (/work/shared/corpus/state-rss-2021-2022.ndjson):
+    // keeps 219 of 219 transcripts, turns away 17 of 40 releases (calls, meetings, travel
+    // announcements, readouts, "On <occasion>" statements). A keep-list ("Remarks|Briefing|…")
+    // would lose the "<Official> On <topic>" briefings, so only refusals are listed.
+    notTranscriptTitles: [
+      /[’']s (?:Call|Meeting|Phone Call|Video ?Call) [Ww]ith\b|\bto (?:Deliver|Travel|Participate|Host|Attend|Lead|Visit|Hold)\b|\bCall [Ww]ith\b|^(?:On|The) |\bReadout\b|\bStatement on\b/i,
+    ],
     exclude: [
       // Section landing pages and listings share the flat-slug shape.
       /\/(?:countries-areas|bureaus-offices|policy-issues|press-releases|department-press-briefings|briefings|briefings-foreign-press-centers|remarks-and-releases|about|careers|travel|translations|subscribe-to-emails|privacy-policy|accessibility-statement|copyright-information|contact-us|search|sitemap)\/?$/,

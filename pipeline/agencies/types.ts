@@ -75,6 +75,12 @@ export type DiscoverySource =
     }
   | { type: 'sitemap'; path: string; on?: string[] }
   | { type: 'feed'; path: string; on?: string[] }
+  /**
+   * A WordPress REST list endpoint of one post type (`/wp-json/wp/v2/pages`): a hundred posts per
+   * request with link, modification date and title, paged by `X-WP-TotalPages`. Once the crawl
+   * state knows pages of the origin, only posts modified since (`modified_after`) are listed.
+   */
+  | { type: 'wp-rest'; path: string; on?: string[] }
   | ListingSource;
 
 /**
@@ -99,6 +105,13 @@ export interface CandidateRules {
   include: RegExp[];
   /** ...and none of these does (section landing pages, listings). */
   exclude?: RegExp[];
+  /**
+   * Titles a channel gives (feed items, REST lists) that say the page is not a transcript
+   * (readouts, calls, travel announcements): such a URL is not fetched, and the crawl state
+   * remembers the verdict with the adapter `version` (bump it when these change). A page already
+   * stored as a transcript is never dropped by its title. Measure a pattern on real titles first.
+   */
+  notTranscriptTitles?: RegExp[];
   /**
    * The same page under several origins (defense.gov and war.gov serve one article id on both):
    * URLs with the same key are one candidate, kept under the URL of the origin listed first in

@@ -5,13 +5,16 @@
  * the page; item bodies are not even parsed (see `stopNodes`).
  */
 import { DiscoveryError } from './errors.ts';
+import { plainTitle } from './wp-rest.ts';
 import { absoluteHttpUrl, attrOf, children, parseXml, rootElement, textOf } from './xml.ts';
 
-/** One feed item: the page it links to and its dates (ISO 8601, UTC) when the feed gives them. */
+/** One feed item: the page it links to, its dates (ISO 8601, UTC) and title when the feed gives them. */
 export interface FeedItem {
   url: string;
   published?: string;
   updated?: string;
+  /** Plain text (entities decoded), for the adapter's `notTranscriptTitles`. */
+  title?: string;
 }
 
 const CONTAINERS = new Set(['rss.channel.item', 'RDF.item', 'feed.entry', 'feed.entry.link']);
@@ -48,7 +51,7 @@ function rssItems(channel: unknown, sourceUrl: string): FeedItem[] {
     const url = rssLink(item, sourceUrl);
     if (url === undefined) continue;
     const published = isoDate(textOf(children(item, 'pubDate')[0]) ?? textOf(children(item, 'date')[0]));
-    out.push(published === undefined ? { url } : { url, published });
+    out.push(withTitle(published === undefined ? { url } : { url, published }, item));
   }
   return out;
 }
@@ -81,9 +84,17 @@ function atomEntries(feed: unknown, sourceUrl: string): FeedItem[] {
     const updated = isoDate(textOf(children(entry, 'updated')[0]));
     if (published !== undefined) item.published = published;
     if (updated !== undefined) item.updated = updated;
-    out.push(item);
+    out.push(withTitle(item, entry));
   }
   return out;
+}
+
+/** The item's `<title>` as plain text: WordPress feeds escape it as HTML (`&#8217;`). */
+function withTitle(item: FeedItem, node: unknown): FeedItem {
+  const raw = textOf(children(node, 'title')[0]);
+  const title = raw === undefined ? '' : plainTitle(raw);
+  if (title !== '') item.title = title;
+  return item;
 }
 
 /** RFC 822 (`Tue, 18 Jan 2022 19:12:00 +0000`) or RFC 3339 to ISO 8601 UTC; undefined if unreadable. */

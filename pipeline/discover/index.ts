@@ -11,6 +11,7 @@ import { parseFeed } from './feed.ts';
 import { parseListing } from './listing.ts';
 import type { EnabledOrigin, OriginMap } from './origins.ts';
 import { parseSitemap, type SitemapEntry } from './sitemap.ts';
+import { parseWpList, totalPages, wpListUrl } from './wp-rest.ts';
 
 export { DiscoveryError } from './errors.ts';
 export { parseFeed, type FeedItem } from './feed.ts';
@@ -66,6 +67,13 @@ export interface ChannelReport {
    * examples of different shapes, instead of being dropped silently. Absent when none.
    */
   unknownShapes?: UnknownShapes;
+  /**
+   * URLs this channel titled in a way the adapter's `notTranscriptTitles` refuses: not candidates,
+   * not fetched (see DiscoveryResult.rejected). Absent when none.
+   */
+  notTranscriptTitles?: number;
+  /** A REST list read only since this instant (`modified_after`), not whole. */
+  modifiedAfter?: string;
   /** Candidates (after include/exclude and `since`/`until`) this channel listed; an index counts its children's. */
   urls: number;
   error?: string;
@@ -89,11 +97,29 @@ export interface DiscoverOptions {
   /** YYYY-MM-DD: URLs whose newest date is after it are dropped; undated URLs are kept. */
   until?: string;
   log?: (line: string) => void;
+  /**
+   * What the crawl state knows of each canonical URL. A known transcript is never dropped by its
+   * title; an origin with known pages has its REST lists read only since their newest
+   * modification date (less a day: `modified_after` compares the site's local time).
+   */
+  known?: ReadonlyMap<string, { verdict: string; lastmod?: string }>;
+}
+
+/** A URL a channel titled as not a transcript (`candidates.notTranscriptTitles`). */
+export interface RejectedCandidate {
+  url: string;
+  /** The title that matched. */
+  title: string;
+  /** The newest modification date any channel gave, as on a candidate. */
+  lastmod?: string;
+  channels: string[];
 }
 
 export interface DiscoveryResult {
   /** Sorted by URL. */
   candidates: Candidate[];
+  /** URLs not fetched because of their title, sorted by URL; the run remembers the verdict. */
+  rejected: RejectedCandidate[];
   /** In the order of the agency's origins and discovery sources. */
   channels: ChannelReport[];
 }
@@ -107,6 +133,8 @@ const XML_TYPES = [
   'application/x-xml',
 ];
 const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
+const JSON_TYPES = ['application/json'];
+const JSON_ACCEPT = 'application/json';
 const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1';
 const XML_ACCEPT = 'application/xml, text/xml;q=0.9, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.1';
 
@@ -115,6 +143,7 @@ interface Listed {
   loc: string;
   modified?: string;
   published?: string;
+  title?: string;
 }
 
 /** What one fetched document yielded; a child sitemap's `parent` is its index's report. */
@@ -152,11 +181,13 @@ export async function discover(agency: Agency, options: DiscoverOptions): Promis
     );
   }
 
-  const reader = new ChannelReader(agency, options.http, origins, log);
+  const reader = new ChannelReader(agency, options.http, origins, log, options.known);
   // Channels are independent; the fetcher paces requests per host, so they may overlap.
   const results = await Promise.all(jobs.map(({ origin, source }) => reader.read(origin, source)));
 
   const merged = new Map<string, Candidate>();
+  /** A title per URL and channel, for the title filter. */
+  const titles = new Map<string, { title: string; channel: string }[]>();
   const reports: ChannelReport[] = [];
   const parents = new Map<string, ChannelReport>();
   for (const channelResults of results) {
@@ -167,19 +198,23 @@ export async function discover(agency: Agency, options: DiscoverOptions): Promis
       for (const item of listed) {
         const verdict = reader.accept(item, report.channel);
         if (typeof verdict === 'string') unknown.add(verdict);
-        else if (verdict !== null) merge(merged, verdict);
+        else if (verdict !== null) {
+          merge(merged, verdict);
+          if (item.title !== undefined) titles.set(verdict.url, [...(titles.get(verdict.url) ?? []), { title: item.title, channel: report.channel }]);
+        }
       }
       if (unknown.size > 0) report.unknownShapes = { count: unknown.size, examples: shapeExamples(unknown) };
     }
   }
   // `since` and `until` apply to the merged date: a URL an old sitemap entry and a fresh feed
   // item both list is fresh.
-  const candidates = samePages(agency, [...merged.values()])
+  const inWindow = samePages(agency, [...merged.values()])
     .filter((candidate) => {
       const date = candidateDate(candidate);
       return date === undefined || ((since === undefined || Date.parse(date) >= since) && (until === undefined || Date.parse(date) <= until));
     })
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const { candidates, rejected } = byTitle(agency, inWindow, titles, reports, options.known);
   countUrls(candidates, reports, parents);
 
   for (const report of reports) {
@@ -188,6 +223,9 @@ export async function discover(agency: Agency, options: DiscoverOptions): Promis
         ? `discover: ${report.channel}: ${report.urls} URLs`
         : `discover: ${report.channel}: FAILED: ${report.error}`,
     );
+    if (report.notTranscriptTitles !== undefined) {
+      log(`discover: ${report.channel}: ${report.notTranscriptTitles} URLs titled as not transcripts; not fetched`);
+    }
     if (report.unknownShapes !== undefined) {
       const { count, examples } = report.unknownShapes;
       log(`discover: ${report.channel}: ${count} URLs of a shape the adapter does not recognise, e.g. ${examples.join(' ')}`);
@@ -197,7 +235,42 @@ export async function discover(agency: Agency, options: DiscoverOptions): Promis
     const reasons = reports.map((report) => `${report.channel}: ${report.error}`).join('; ');
     throw new DiscoveryError(agency.origins[0]?.url ?? agency.id, `every discovery channel failed: ${reasons}`, { channels: reports });
   }
-  return { candidates, channels: reports };
+  return { candidates, rejected, channels: reports };
+}
+
+/**
+ * Splits candidates by the adapter's `notTranscriptTitles`: a URL that some channel titled so is
+ * rejected, unless the crawl state holds it as a transcript (a title rule must never make a
+ * stored record look vanished).
+ */
+function byTitle(
+  agency: Agency,
+  candidates: Candidate[],
+  titles: Map<string, { title: string; channel: string }[]>,
+  reports: ChannelReport[],
+  known: DiscoverOptions['known'],
+): { candidates: Candidate[]; rejected: RejectedCandidate[] } {
+  const rules = agency.candidates.notTranscriptTitles ?? [];
+  if (rules.length === 0) return { candidates, rejected: [] };
+  const byChannel = new Map(reports.map((report) => [report.channel, report]));
+  const kept: Candidate[] = [];
+  const rejected: RejectedCandidate[] = [];
+  for (const candidate of candidates) {
+    const matched = (titles.get(candidate.url) ?? []).filter(({ title }) => rules.some((rule) => test(rule, title)));
+    const first = matched[0];
+    if (first === undefined || known?.get(candidate.url)?.verdict === 'transcript') {
+      kept.push(candidate);
+      continue;
+    }
+    const entry: RejectedCandidate = { url: candidate.url, title: first.title, channels: candidate.channels };
+    if (candidate.lastmod !== undefined) entry.lastmod = candidate.lastmod;
+    rejected.push(entry);
+    for (const channel of new Set(matched.map((m) => m.channel))) {
+      const report = byChannel.get(channel);
+      if (report) report.notTranscriptTitles = (report.notTranscriptTitles ?? 0) + 1;
+    }
+  }
+  return { candidates: kept, rejected };
 }
 
 /**
@@ -252,6 +325,7 @@ class ChannelReader {
     private readonly http: HttpClient,
     private readonly origins: OriginMap,
     private readonly log: (line: string) => void,
+    private readonly known: DiscoverOptions['known'],
   ) {}
 
   async read(origin: EnabledOrigin, source: DiscoverySource): Promise<ChannelResult[]> {
@@ -267,10 +341,11 @@ class ChannelReader {
         return [
           ok(
             channel,
-            items.map((item) => listed(item.url, { modified: item.updated, published: item.published })),
+            items.map((item) => listed(item.url, { modified: item.updated, published: item.published, title: item.title })),
           ),
         ];
       }
+      if (source.type === 'wp-rest') return [await this.readRest(channel, origin, url)];
       const sitemap = parseSitemap(await this.fetch(url), url);
       if (source.type === 'sitemap') {
         if (sitemap.kind !== 'urlset')
@@ -284,10 +359,54 @@ class ChannelReader {
       }
       if (sitemap.kind !== 'index')
         throw new DiscoveryError(url, 'expected a sitemap index, found a sitemap (<urlset>)');
+      if (source.type !== 'sitemap-index') throw new Error(`unknown discovery source type ${(source as { type: string }).type}`);
       return await this.followIndex(channel, source.follow, sitemap.sitemaps);
     } catch (error) {
       return [failed(channel, error)];
     }
+  }
+
+  /**
+   * Reads a REST list page by page (`X-WP-TotalPages` of the first answer), only since the newest
+   * modification the crawl state knows on this origin. A page that fails fails the channel, with
+   * what the earlier pages listed kept.
+   */
+  private async readRest(channel: string, origin: EnabledOrigin, base: string): Promise<ChannelResult> {
+    const after = this.modifiedAfter(origin);
+    const items: Listed[] = [];
+    let pages = 1;
+    for (let page = 1; page <= pages; page++) {
+      const url = wpListUrl(base, page, after);
+      try {
+        const response = await this.get(url, JSON_TYPES, JSON_ACCEPT);
+        if (page === 1) pages = totalPages(response.headers, url);
+        for (const item of parseWpList(response.body, url)) items.push(listed(item.url, { modified: item.modified, title: item.title }));
+      } catch (error) {
+        const result = failed(channel, error);
+        if (pages > 1) result.report.error = `page ${page} of ${pages}: ${result.report.error}`;
+        return { ...result, listed: items };
+      }
+    }
+    const result = ok(channel, items);
+    if (after !== undefined) result.report.modifiedAfter = after;
+    this.log(`discover: ${channel}: ${items.length} posts in ${pages} pages${after === undefined ? '' : ` modified after ${after}`}`);
+    return result;
+  }
+
+  /**
+   * \`modified_after\` for a REST list of this origin: the newest modification date the crawl state
+   * holds for its pages, less a day (the API compares the site's local time, not UTC); undefined
+   * (the whole list) when it knows none.
+   */
+  private modifiedAfter(origin: EnabledOrigin): string | undefined {
+    let newestTime = Number.NEGATIVE_INFINITY;
+    for (const [url, page] of this.known ?? []) {
+      if (!url.startsWith(`${origin.canonical}/`) || page.lastmod === undefined) continue;
+      const time = Date.parse(page.lastmod);
+      if (!Number.isNaN(time) && time > newestTime) newestTime = time;
+    }
+    if (newestTime === Number.NEGATIVE_INFINITY) return undefined;
+    return new Date(newestTime - 86_400_000).toISOString().slice(0, 19);
   }
 
   /** Reads the index's child sitemaps that `follow` matches; each is reported on its own line. */
@@ -360,10 +479,14 @@ class ChannelReader {
   }
 
   private async fetch(url: string, expect = XML_TYPES, accept = XML_ACCEPT): Promise<string> {
+    return (await this.get(url, expect, accept)).body;
+  }
+
+  private async get(url: string, expect: string[], accept: string): Promise<FetchResponse> {
     const response = await this.http.get({ url, accept, expect });
     // Discovery sends no validators, so a 304 can only be a misbehaving server or cache.
     if (response.notModified) throw new DiscoveryError(url, 'unexpected 304 Not Modified');
-    return response.body;
+    return response;
   }
 }
 
@@ -405,10 +528,11 @@ function failed(channel: string, error: unknown): ChannelResult {
   return { report: { channel, ok: false, urls: 0, error: where + describeError(error) }, listed: [] };
 }
 
-function listed(loc: string, dates: { modified?: string | undefined; published?: string | undefined }): Listed {
+function listed(loc: string, dates: { modified?: string | undefined; published?: string | undefined; title?: string | undefined }): Listed {
   const item: Listed = { loc };
   if (dates.modified !== undefined) item.modified = dates.modified;
   if (dates.published !== undefined) item.published = dates.published;
+  if (dates.title !== undefined) item.title = dates.title;
   return item;
 }
 

@@ -302,6 +302,7 @@ export class Fetcher {
         etag: headers.get('etag'),
         lastModified: headers.get('last-modified'),
         contentType,
+        headers: Object.fromEntries(headers.entries()),
       },
     };
   }

@@ -25,6 +25,8 @@ export interface FetchResponse {
   etag: string | null;
   lastModified: string | null;
   contentType: string | null;
+  /** Every response header, names lower-case (paging headers such as `X-WP-TotalPages`). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export type FetchErrorKind =

@@ -6,7 +6,7 @@
  */
 import pLimit from 'p-limit';
 import type { Agency } from '../agencies/types.ts';
-import { discover, DiscoveryError, type Candidate, type ChannelReport } from '../discover/index.ts';
+import { discover, DiscoveryError, type Candidate, type ChannelReport, type RejectedCandidate } from '../discover/index.ts';
 import { decoyTest } from '../extract/index.ts';
 import { Fetcher, defaultFetcherOptions } from '../fetch/index.ts';
 import type { CrawledPage, CrawlState } from '../schema/types.ts';
@@ -126,10 +126,12 @@ export class AgencyRun {
         http: this.#fetcher,
         origins: origins.origins,
         log: (line) => log(`${line.replace(/^discover: /, `discover ${this.agency.id}: `)}`),
+        known: this.#known,
         ...(options.since ? { since: options.since } : {}),
         ...(options.until ? { until: options.until } : {}),
       });
       this.report.channels = found.channels;
+      this.#rememberTitleVerdicts(found.rejected);
       const broken = found.channels.filter((c) => !c.ok).length;
       log(`discover ${this.agency.id}: ${found.candidates.length} candidate pages from ${found.channels.length - broken} channels${broken ? ` (${broken} failed)` : ''}`);
       this.#reportOutages(found.channels);
@@ -143,6 +145,18 @@ export class AgencyRun {
         this.#ctx.fail({ agency: this.agency.id, url: error.url, stage: 'discover', message: `${this.agency.id}: ${error.reason}`, templateChange: false });
       }
       return null;
+    }
+  }
+
+  /**
+   * Pages a channel's title turned away are remembered like a fetched not-transcript (with the
+   * adapter version), so a sitemap listing them with the same lastmod costs no request next run.
+   */
+  #rememberTitleVerdicts(rejected: RejectedCandidate[]): void {
+    for (const r of rejected) {
+      const page: CrawledPage = { url: r.url, verdict: 'not-transcript', reason: `title: ${r.title}`, judgedBy: this.agency.version ?? '0' };
+      if (r.lastmod !== undefined) page.lastmod = r.lastmod;
+      this.#known.set(r.url, page);
     }
   }
 

@@ -17,7 +17,6 @@
  * Withdrawals are left to scheduled runs: a shard starts without records, so a page gone from the
  * site is a failure there, not a tombstone.
  */
-import { writePeople } from '../people/index.ts';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { observe } from '../revisions/observe.ts';
@@ -26,8 +25,7 @@ import { validateCrawlState, validateTranscript } from '../schema/validate.ts';
 import { SCHEMA_VERSION } from '../schema/version.ts';
 import { Dataset } from '../store/dataset.ts';
 import { recordPath } from '../store/paths.ts';
-import { appendChangelog } from './changelog.ts';
-import { nextDatasetVersion } from './dataset-version.ts';
+import { closeRun } from './close.ts';
 import { storeObservation } from './store-observation.ts';
 import type { PageFailure, RunReport } from './index.ts';
 import { acquireLock } from './lock.ts';
@@ -119,18 +117,10 @@ export async function mergeShards(options: MergeOptions): Promise<MergeReport> {
       for (const failure of await shardFailures(shard)) report.failures.push(failure);
     }
 
-    // The index, then the changelog, then the crawl state: the order a run writes them in.
-    if (report.changed) {
-      report.datasetVersion = nextDatasetVersion(index?.datasetVersion, now());
-      await target.writeIndex({ schemaVersion: SCHEMA_VERSION, datasetVersion: report.datasetVersion, transcripts: [...entries.values()] });
-      await writePeople(target, entries.keys());
-    } else {
-      report.datasetVersion = index?.datasetVersion ?? null;
-    }
-    if (report.changed || report.failures.length) await appendChangelog(target, report, report.runId, now());
-    for (const [agency, pages] of states) {
-      await target.writeCrawlState({ schemaVersion: SCHEMA_VERSION, agency, pages: [...pages.values()] });
-    }
+    await closeRun({
+      dataset: target, previousVersion: index?.datasetVersion, entries, changes: report, runId: report.runId, now,
+      states: [...states].map(([agency, pages]) => ({ schemaVersion: SCHEMA_VERSION, agency, pages: [...pages.values()] })),
+    });
     report.exitCode = report.failures.length ? 2 : 0;
     return report;
   } finally {

@@ -4,17 +4,15 @@
  * from source edits in the changelog — and the content's provenance (fetch time, validators) stays.
  */
 import { ENGINE_VERSION } from '../record/engine.ts';
-import { writePeople } from '../people/index.ts';
 import type { Agency } from '../agencies/types.ts';
 import { extract, type ExtractedPage } from '../extract/index.ts';
 import { extractFragment } from '../extract/fragment.ts';
 import { recordFromPage } from '../record/from-page.ts';
 import { observe } from '../revisions/observe.ts';
 import type { Transcript } from '../schema/types.ts';
-import { SCHEMA_VERSION } from '../schema/version.ts';
 import { Dataset } from '../store/dataset.ts';
-import { appendChangelog, type Changes } from './changelog.ts';
-import { nextDatasetVersion } from './dataset-version.ts';
+import type { Changes } from './changelog.ts';
+import { closeRun } from './close.ts';
 import { indexEntry } from './index.ts';
 import { acquireLock } from './lock.ts';
 
@@ -65,12 +63,7 @@ export async function reprocessDataset(options: ReprocessOptions): Promise<Repro
         report.failures.push({ url: entry.url, stage: 'extract', message: (error as Error).message });
       }
     }
-    if (report.changed) {
-      report.datasetVersion = nextDatasetVersion(index.datasetVersion, now());
-      await dataset.writeIndex({ schemaVersion: SCHEMA_VERSION, datasetVersion: report.datasetVersion, transcripts: [...entries.values()] });
-      await writePeople(dataset, entries.keys());
-    }
-    await appendChangelog(dataset, report, options.runId ?? `reprocess ${now().toISOString()}`, now());
+    await closeRun({ dataset, previousVersion: index.datasetVersion, entries, changes: report, runId: options.runId ?? `reprocess ${now().toISOString()}`, now });
     return report;
   } finally {
     await lock.release();

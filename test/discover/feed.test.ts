@@ -12,18 +12,21 @@ describe('parseFeed: RSS 2.0', () => {
       {
         url: 'https://www.agency.example/briefings/department-press-briefing-january-18-2022/',
         published: '2022-01-19T02:00:00Z',
+        // The feed escapes titles as HTML: the entity is decoded.
+        title: 'Department Press Briefing – January 18, 2022',
       },
       {
         url: 'https://www.agency.example/a-senior-state-department-official-on-travel/',
         published: '2022-01-18T15:00:00Z',
+        title: 'A Senior Official on Travel',
       },
-      { url: 'https://www.agency.example/press-statement-on-something/', published: '2022-01-18T14:00:00Z' },
+      { url: 'https://www.agency.example/press-statement-on-something/', published: '2022-01-18T14:00:00Z', title: 'Press Statement on Something' },
     ]);
   });
 
-  it('carries no feed text: items hold only url and dates', () => {
+  it('carries no feed text: items hold only url, dates and title', () => {
     for (const item of parseFeed(fixture('discover/press-releases.rss'), RSS)) {
-      expect(Object.keys(item).every((key) => ['url', 'published', 'updated'].includes(key))).toBe(true);
+      expect(Object.keys(item).every((key) => ['url', 'published', 'updated', 'title'].includes(key))).toBe(true);
       expect(JSON.stringify(item)).not.toMatch(/MODERATOR|MR PRICE|Spokesperson/);
     }
   });
@@ -64,14 +67,17 @@ describe('parseFeed: Atom', () => {
         url: 'https://archive.agency.example/briefings/department-press-briefing-december-1-2021/',
         published: '2021-12-01T19:00:00Z',
         updated: '2021-12-01T20:00:00Z',
+        title: 'Department Press Briefing - December 1, 2021',
       },
       {
         url: 'https://archive.agency.example/briefings/department-press-briefing-january-10-2022/',
         updated: '2022-01-10T21:00:00Z',
+        title: 'Department Press Briefing - January 10, 2022',
       },
       {
         url: 'https://archive.agency.example/briefings/department-press-briefing-november-2-2021/',
         updated: '2021-11-02T20:00:00Z',
+        title: 'Department Press Briefing - November 2, 2021 (relative link)',
       },
     ]);
   });

@@ -35,8 +35,9 @@ const INTERVIEW = stateFixture('jane-doe-of-example-news');
 const INTERVIEW_URL = `https://www.state.gov${INTERVIEW.path}`;
 const INTERVIEW_ID = 'state/2022-01-21/secretary-antony-j-blinken-with-jane-doe-of-example-news';
 
-/** The www page sitemap without the interview: from now on only the feeds list it. */
+/** The www page sitemap and REST list without the interview: from now on only the feeds list it. */
 function feedOnly() {
+  mirror.www.set('/wp-json/wp/v2/pages', { contentType: 'application/json', body: '[]' });
   mirror.www.set('/page-sitemap.xml', {
     contentType: 'application/xml',
     body: '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>',

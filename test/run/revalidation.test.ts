@@ -26,8 +26,8 @@ afterEach(async () => {
 
 const DPB = stateFixture('department-press-briefing-january-18-2022');
 
-/** Page requests to both origins (not robots.txt, sitemaps or feeds). */
-const pageRequests = () => [...mirror.www.requests, ...mirror.archive.requests].sort((a, b) => a.start - b.start).filter((r) => !/robots\.txt|\.xml$|\/feed\/$/.test(r.path));
+/** Page requests to both origins (not robots.txt, sitemaps, feeds or REST lists). */
+const pageRequests = () => [...mirror.www.requests, ...mirror.archive.requests].sort((a, b) => a.start - b.start).filter((r) => !/robots\.txt|\.xml$|\/feed\/$|^\/wp-json\//.test(r.path));
 const on = (out: string, day: number): RunOptions => ({ agencies: [state], out, origins: mirror.originArgs, fetcher: FAST, now: () => new Date(START + day * DAY) });
 
 describe('revalidation', () => {

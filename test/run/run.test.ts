@@ -66,10 +66,13 @@ describe('a first run on the mirror', () => {
     expect(archived.url).toBe('https://2021-2025.state.gov/briefings/department-press-briefing-june-2-2021/');
 
     const crawl = (await dataset.readCrawlState('state'))!;
+    // The statement's title in the feed and the REST list gives it away: never fetched, remembered.
     expect(crawl.pages.find((p) => p.url.endsWith('/on-the-national-day-of-examplestan/'))).toMatchObject({
       verdict: 'not-transcript',
-      reason: 'not a transcript: the page is a "Press Statement"',
+      reason: 'title: On the National Day of Examplestan',
+      judgedBy: state.version,
     });
+    expect(mirror.www.requestsFor('/on-the-national-day-of-examplestan/')).toEqual([]);
     expect(await dataset.readRaw(DPB)).toContain('featured-content__headline');
     expect(JSON.stringify(await readFile(join(out, 'changelog.json'), 'utf8'))).toContain('department-press-briefing-january-18-2022');
     // Nothing but the mirror was contacted, and never a non-candidate page.
@@ -122,22 +125,23 @@ describe('a second run over an unchanged source', () => {
     const after = await snapshotTree(out);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     for (const [path, file] of before) expect(after.get(path), path).toEqual(file);
-    // Only robots, sitemaps and feeds were read again; the unchanged pages were skipped by lastmod.
+    // Only robots, sitemaps, feeds and REST lists were read again; the unchanged pages were skipped by lastmod.
     const second = mirror.www.requests.slice(pageRequests).map((r) => r.path);
-    expect(second.filter((p) => !/robots|sitemap|rss-feed/.test(p))).toEqual([]);
+    expect(second.filter((p) => !/robots|sitemap|rss-feed|^\/wp-json\/wp\/v2\/\w+\?per_page=/.test(p))).toEqual([]);
   });
 
   it('asks conditionally when the sitemap gives no lastmod, and gets 304s', async () => {
     const out = await tempDir();
     await runPipeline(options(out));
-    // Forget the lastmods: the crawler must fall back to validators.
+    // Forget the lastmods, and list the pages without dates: the crawler must fall back to validators.
+    for (const m of [mirror.www, mirror.archive]) for (const type of ['state_briefing', 'pages']) m.set(`/wp-json/wp/v2/${type}`, { contentType: 'application/json', body: '[]' });
     const dataset = new Dataset(out);
     const crawl = (await dataset.readCrawlState('state'))!;
     await dataset.writeCrawlState({ ...crawl, pages: crawl.pages.map(({ lastmod: _, ...p }) => p) });
     const before = mirror.www.requests.length;
     const report = await runPipeline(options(out));
     expect(report.changed).toBe(false);
-    const pages = mirror.www.requests.slice(before).filter((r) => !/robots|sitemap|rss-feed/.test(r.path));
+    const pages = mirror.www.requests.slice(before).filter((r) => !/robots|sitemap|rss-feed|wp-json/.test(r.path));
     expect(pages.length).toBeGreaterThan(0);
     for (const r of pages) {
       expect(r.headers['if-none-match'], r.path).toMatch(/^"/);
@@ -232,7 +236,7 @@ describe('failures', () => {
   it('is fatal (exit 1) when no discovery channel answers: one failure per origin, nothing written', async () => {
     const out = await tempDir();
     for (const m of [mirror.www, mirror.archive]) {
-      for (const p of ['/sitemap_index.xml', '/rss-feed/department-press-briefings/feed/', '/rss-feed/press-releases/feed/']) m.remove(p);
+      for (const p of ['/sitemap_index.xml', '/rss-feed/department-press-briefings/feed/', '/rss-feed/press-releases/feed/', '/wp-json/wp/v2/state_briefing', '/wp-json/wp/v2/pages']) m.remove(p);
     }
     const report = await runPipeline(options(out));
     expect(report.exitCode).toBe(1);

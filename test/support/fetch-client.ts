@@ -52,6 +52,7 @@ export class TestFetchClient {
       etag: response.headers.get('etag'),
       lastModified: response.headers.get('last-modified'),
       contentType: response.headers.get('content-type'),
+      headers: Object.fromEntries(response.headers.entries()),
     };
   }
 }

@@ -61,6 +61,10 @@ export async function startStateMirror(pages: StateFixture[] = STATE_PAGES): Pro
         contentType: 'application/xml',
         body: urlset([{ loc: `${base}/about/`, lastmod: '2020-01-01T00:00:00+00:00' }, ...flat.map((p) => ({ loc: base + p.path, lastmod: p.lastmod }))]),
       });
+      // The REST lists of both post types, all on one page; the mirror ignores modified_after
+      // (a longer answer than asked for, which discovery must take as well).
+      mirror.set('/wp-json/wp/v2/state_briefing', wpList(base, briefings));
+      mirror.set('/wp-json/wp/v2/pages', wpList(base, flat));
       if (origin === 'www') {
         mirror.set('/rss-feed/department-press-briefings/feed/', { contentType: 'application/rss+xml', body: rss(briefings) });
         mirror.set('/rss-feed/press-releases/feed/', { contentType: 'application/rss+xml', body: rss(mine) });
@@ -107,6 +111,19 @@ function urlset(urls: { loc: string; lastmod: string }[]): string {
 ${urls.map((u) => `  <url><loc>${xml(u.loc)}</loc><lastmod>${u.lastmod}</lastmod></url>`).join('\n')}
 </urlset>
 `;
+}
+
+/** A WordPress REST list answer (`_fields=link,modified_gmt,title,type`), newest change first. */
+function wpList(base: string, pages: ListedPage[]): { contentType: string; body: string; headers: Record<string, string> } {
+  const posts = [...pages]
+    .sort((a, b) => Date.parse(b.lastmod) - Date.parse(a.lastmod))
+    .map((p) => ({
+      link: base + p.path,
+      modified_gmt: new Date(p.lastmod).toISOString().slice(0, 19),
+      title: { rendered: xml(p.title) },
+      type: p.path.startsWith('/briefings/') ? 'state_briefing' : 'page',
+    }));
+  return { contentType: 'application/json; charset=UTF-8', body: JSON.stringify(posts), headers: { 'x-wp-total': String(posts.length), 'x-wp-totalpages': '1' } };
 }
 
 /** An RSS 2.0 feed the way WordPress writes it; the body text is never used by Podium. */
