@@ -20,7 +20,7 @@ import type { Role, Turn } from '../schema/types.ts';
 import { readAnnouncement, readSelfIntroduction, readTitleInterviewer, type Announcement } from './questioners.ts';
 import type { RawTurn } from './turns.ts';
 import { PLACES } from './places.ts';
-import { FLOOR_CLOSING, NEW_FLOOR, NOT_A_NAME_WORDS, OTHERS_QUESTION, THANKS_ONLY, WORD_NAMES } from './vocabulary.ts';
+import { FLOOR_CLOSING, LINE_OPENED, NEW_FLOOR, NOT_A_NAME_WORDS, OTHERS_QUESTION, THANKS_ONLY, WORD_NAMES } from './vocabulary.ts';
 
 export type Evidence = NonNullable<Turn['askedByEvidence']>;
 
@@ -135,6 +135,7 @@ function endsExchange(t: RawTurn, lastQuestion: RawTurn | undefined): boolean {
   const text = t.paragraphs.join(' ').trim();
   const sentences = text.split(/(?<=[.?!])\s+/u);
   const last = sentences.at(-1) ?? '';
+  if (sentences.slice(-2).some((sentence) => LINE_OPENED.test(sentence))) return true;
   if (NEW_FLOOR.test(last) || (sentences.length > 1 && NEW_FLOOR.test(sentences.at(-2)!))) return true;
   if (!FLOOR_CLOSING.test(last)) return false;
   if (sentences.length > 1) return true;

@@ -4,12 +4,16 @@
  * "Humeyra?"), "Tracy Wilkinson, please.", "Simon Lewis, Reuters. Your question, please.", "Let's
  * next go to Ted Hesson from Reuters.", "let's go to the line now of Simon Lewis", "Go ahead, Said",
  * "Take a final question from Carsten Hoffmann, DPA", "Could we have Sarah Smith of the BBC,
- * please.", "Mr. Haboush, your line is open." Only an announced name counts; a question with none
- * gets no askedBy from here.
+ * please.", "Mr. Haboush, your line is open." And the White House's: a press secretary's "With that,
+ * Zeke, kick it off." or "Hi, Andrea." on a call; the President's "Anne Gearan, Washington Post.",
+ * "Nancy, CBS.", "Next question is — goes to Trevor of Reuters."; operators' and moderators' "We
+ * have Trevor Hunnicutt from Reuters.", "Zeke Miller, you're open.", "Michael Shear, your line is
+ * unmuted.", "Go to Jeff Mason at Reuters.", "We will go to Danny next." Only an announced name
+ * counts; a question with none gets no askedBy from here.
  */
 
 import { PLACES, PLACE_PHRASES } from './places.ts';
-import { NAME_PARTICLES, NOT_A_NAME_WORDS, OUTLET_NAMES_PATTERN, isOutlet, looksLikeOutlet } from './vocabulary.ts';
+import { NAME_PARTICLES, NOT_A_NAME_WORDS, PLACE_INITIALS, OUTLET_NAMES_PATTERN, isOutlet, looksLikeOutlet } from './vocabulary.ts';
 
 const PARTICLES = NAME_PARTICLES.join('|');
 const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*`;
@@ -25,10 +29,12 @@ const LET = String.raw`(?:[Ll]et(?:'|’)s|[Ll]et me|[Ww]e(?:'|’)ll|I(?:'|’)
 const OUT_WORD = String.raw`[\p{Lu}\d][\p{L}\p{M}\d'’.&-]*`;
 const OUTLET = String.raw`${OUT_WORD}(?: (?:${OUT_WORD}|of|and|for|de|al|el|&)){0,6}`;
 /** A name's outlet in running text: "… from Reuters", "… at Kyodo News", "…, DPA", "… of the BBC". */
-const O = String.raw`(?:(?:,? (?:from|of|with|at) (?:the )?|, )(?<outlet>${OUTLET})(?=[,.?!]|$| please| [-–—] ))?`;
+const O = String.raw`(?:(?:,? (?:from|of|with|at) (?:the )?|, )(?<outlet>${OUTLET})(?=[,.?!]|$| please| [-–—] | on the line))?`;
 /** After a name (and outlet) in running text: where the hand-over's phrase ends. */
-const END = String.raw`(?= of\b| from\b| at\b| with\b|,|[.?!]?$| [-–—] | please)`;
-const LEAD = String.raw`(?:Yes|Yeah|Okay|OK|Sure|Right|Please|All right|Alright|And|Next|Then|So|With that|Great|Thank you|Thanks)`;
+const END = String.raw`(?= of\b| from\b| at\b| with\b|,|[.?!]?$| [-–—] | please| next[.?!]?$)`;
+const LEAD = String.raw`(?:Yes|Yeah|Okay|OK|Sure|Right|Please|All right|Alright|And|Next|Then|So|(?:And|So),? with that|With that|Great|Thank you|Thanks|Hi|Hey|Hello|First up|Next up)`;
+/** What a moderator says to a reporter whose line or turn is open: "your line is unmuted", "you’re open", "kick us off". */
+const OPEN = String.raw`(?:(?:please,? )?go ahead|your line is (?:open|unmuted)|you(?:'|’)re (?:open|unmuted)|you should (?:now )?be (?:able to )?unmute|you(?:'|’)re up|you(?:'|’)re good to go|over to you|you(?:'|’)re next|you have the floor|(?:(?:do )?you )?(?:want to|wanna) kick|why don(?:'|’)t you kick|kick (?:it|us) off|you have (?:a|the|our)(?: last| next| final)? question)`;
 
 export interface Announcement {
   /** The reporter; null when the hand-over names only an outlet ("Reuters, go ahead."). */
@@ -40,22 +46,30 @@ export interface Announcement {
 }
 
 /** Announcements that name the next questioner, strongest first. Each captures `name`, some `outlet`. */
-const ANNOUNCEMENTS: { re: RegExp; bare?: true; needsOutlet?: true }[] = [
+const ANNOUNCEMENTS: { re: RegExp; bare?: true; needsOutlet?: true; outletLook?: true }[] = [
   { re: new RegExp(String.raw`\bline (?:now )?of (?:[-–—] let(?:'|’)s see [-–—] )?${N}${O}`, 'u') },
   { re: new RegExp(String.raw`\bgo (?:to )?the line (?:now )?(?:of )?${N}${O}`, 'u') },
-  { re: new RegExp(String.raw`\b(?:question|questions) (?:goes|go|will go|comes|come|is going|will be|is) (?:to|from) ${N}${O}`, 'u') },
+  // "Our next question will come from Camilo.", "Our next question, and unfortunately our last, will go to Nadia."
+  { re: new RegExp(String.raw`\b(?:question|questions|caller)(?:, [^,]{1,40},)? (?:goes|go|will go|comes|come|will come|is going to (?:come|go)|is going|will be|is) (?:to|from) ${N}${O}`, 'u') },
   { re: new RegExp(String.raw`\b(?:[Tt]ake|[Hh]ave|[Hh]ear|[Gg]et) (?:a |the |our |one |that )?(?:final |last |next |first |quick |couple |more )?(?:question|questions) (?:from|with|by) ${N}${O}`, 'u') },
-  { re: new RegExp(String.raw`\b(?:[Ff]inal|[Ll]ast|[Nn]ext|[Ff]irst|[Ss]econd|[Tt]hird|[Aa]nother|[Qq]uick),? (?:[\p{Ll}-]+,? )?question,? (?:to |from |by |goes to |is from |will be from |comes from )?${N}${O}`, 'u') },
+  // "Next question is Aamer Madhani from the AP.", "Next question is — goes to Trevor of Reuters.", "Next in queue is …", "Our next caller, …".
+  { re: new RegExp(String.raw`\b(?:[Ff]inal|[Ll]ast|[Nn]ext|[Ff]irst|[Ss]econd|[Tt]hird|[Aa]nother|[Qq]uick),? (?:[\p{Ll}-]+,? )?(?:question|caller|in (?:the )?queue),? (?:(?:is|was) (?:[-–—] )?)?(?:to |from |by |for |goes to |is from |will be from |comes from )?${N}${O}`, 'u') },
   { re: new RegExp(String.raw`\b(?:Could|Can|May) we (?:have|hear from|go to) ${N}${O}(?= of\b| from\b|,|\.|\?| please)`, 'u') },
-  { re: new RegExp(String.raw`\b${LET} (?:next |now |then |first |quickly )?(?:go|turn|move|come|start|begin)(?: over| back| off| now| next)? (?:to|with) ${N}${O}${END}`, 'u') },
+  { re: new RegExp(String.raw`\b${LET} (?:next |now |then |first |quickly )?(?:go|turn|move|come|start|begin)(?: over| back| off| now| next| first)? (?:to|with) ${N}${O}${END}`, 'u') },
+  // "Go to Jeff Mason at Reuters.", "Okay, moving on to X from Y."
+  { re: new RegExp(String.raw`(?:^(?:${LEAD},? )?[Gg]o|\b[Mm]oving on|\b[Mm]ove on) to ${N}${O}${END}`, 'u') },
+  // "We have Trevor Hunnicutt from Reuters.", "First up, we will have Jonathan Cohn, Huffington Post.", "Next we have Jennifer Jacobs, Bloomberg News."
+  { re: new RegExp(String.raw`^(?:${LEAD},? )?[Ww]e (?:do )?(?:have|will have|(?:'|’)ll have)(?: next)? ${N}${O}(?=[.?!]|$| on the line)`, 'u') },
   { re: new RegExp(String.raw`\b[Ww]e have ${N}${O} (?:back )?on the line`, 'u') },
   { re: new RegExp(String.raw`\b[Gg]o ahead,? ${N}${O}(?=[.?!,]|$)`, 'u') },
   { re: new RegExp(String.raw`\b[Oo]ver to ${N}${O}(?=[.?!,]|$)`, 'u') },
   { re: new RegExp(String.raw`^${LEAD},? ${N}${O}(?:,? (?:go ahead|please|you(?:'|’)re up|over to you))?[.?!]?$`, 'u') },
-  { re: new RegExp(String.raw`(?:^|[.?!,] )${N}${O},? (?:go ahead|your line is open|over to you|you(?:'|’)re next|you have the floor)`, 'u') },
+  { re: new RegExp(String.raw`(?:^(?:${LEAD},? )?|[.?!,] )${N}${O},? ${OPEN}`, 'u') },
   { re: new RegExp(String.raw`(?:^|[.?!,] )${N}(?:’s|'s) line is open`, 'u') },
   // "Kristin Becker, ARD.", "Matteo Alviti from the Channel 1 news, Rai.": a full name and where they write.
-  { re: new RegExp(String.raw`^(?:\(Via interpreter\) )?(?:${LEAD},? )?(?<name>${WORD}(?: (?:${WORD}|${PARTICLES})){1,3})(?:,| from| of| with) (?:the )?(?<outlet>${OUTLET})(?:, ${OUTLET}){0,2}[.?!]?$`, 'u'), needsOutlet: true },
+  { re: new RegExp(String.raw`^(?:\(Via interpreter\) )?(?:${LEAD},? )?(?<name>${WORD}(?: (?:${WORD}|${PARTICLES})){1,3})(?:,| from| of| with| at) (?:the )?(?<outlet>${OUTLET})(?:, ${OUTLET}){0,2}[.?!]?$`, 'u'), needsOutlet: true },
+  // "Nancy, CBS.", "Maureen, USA Today.", "How about Jen Epstein, Bloomberg?": a first name and an outlet by its look.
+  { re: new RegExp(String.raw`^(?:${LEAD},? |How about )?${N}(?:,| from| of| with| at) (?:the )?(?<outlet>${OUTLET})[.?!]$`, 'u'), needsOutlet: true, outletLook: true },
   // A name alone closing the turn: "Said.", "Humeyra?", "Tracy Wilkinson, please."
   { re: new RegExp(String.raw`^${N}(?:,? (?:go ahead|please|you(?:'|’)re up))?[.?!]$`, 'u'), bare: true },
 ];
@@ -65,27 +79,44 @@ export function readAnnouncement(text: string): Announcement | null {
   // Only the end of the turn hands over; look at its last two sentences.
   const sentences = text.split(/(?<=[.?!])\s+(?=[\p{Lu}"“(])/u);
   const tail = sentences.slice(-2);
-  for (let i = tail.length - 1; i >= 0; i--) {
-    const sentence = tail[i]!.trim().replace(/^\((?:Via interpreter|In [A-Z][a-z]+)\.?\)\s*/i, '');
-    for (const { re, bare, needsOutlet } of ANNOUNCEMENTS) {
-      const m = re.exec(sentence);
-      if (!m?.groups?.['name']) continue;
-      let [rawName, rawOutlet] = [m.groups['name'], m.groups['outlet']];
-      // "Wall Street Journal, William Mauldin.": the outlet came first.
-      if (rawOutlet && looksLikeOutlet(rawName) && !looksLikeOutlet(rawOutlet)) [rawName, rawOutlet] = [rawOutlet.replace(/^(?:Herr|Frau|Mr\.?|Ms\.?|Mrs\.?) /, ''), rawName];
-      const outlet = rawOutlet ? cleanOutlet(rawOutlet) : null;
-      if (needsOutlet && !outlet) continue;
-      const name = clean(rawName);
-      if (name) return { name, outlet, bare: bare === true };
-      // "NBC.", "Reuters, go ahead.": the outlet is called, not a person.
-      const only = cleanOutlet(m.groups['name']);
-      if (only && isOutlet(only)) return { name: null, outlet: only, bare: bare === true };
-    }
-    const first = OUTLET_FIRST.exec(sentence);
-    if (first?.groups) {
-      const name = first.groups['name'] ? clean(first.groups['name']) : null;
-      return { name, outlet: first.groups['outlet']!, bare: false };
-    }
+  const last = tail.length > 1 ? readSentence(tail[1]!, true) : null;
+  const before = readSentence(tail[0]!, tail.length === 1);
+  if (!last) return before;
+  // "For our next question we'll go to Phil Stewart from Reuters. Phil, you should be able to
+  // unmute yourself.", "… Tamara with NPR. Tam, …": the sentence before gives the fuller form of the same person.
+  if (before?.name && last.name && (before.name === last.name || before.name.split(' ')[0]!.startsWith(last.name))) {
+    return { name: before.name, outlet: last.outlet ?? before.outlet, bare: false };
+  }
+  return last;
+}
+
+/** Thanks to the reporter who just asked ("Thank you, Kelly."): a hand-over only when nothing follows it. */
+const THANKS = /^(?:(?:Okay|OK|All right|Great),? )?(?:Thank you|Thanks)\b/u;
+
+function readSentence(raw: string, closing: boolean): Announcement | null {
+  const sentence = raw.trim().replace(/^\((?:Via interpreter|In [A-Z][a-z]+)\.?\)\s*/i, '');
+  if (!closing && THANKS.test(sentence)) return null;
+  for (const { re, bare, needsOutlet, outletLook } of ANNOUNCEMENTS) {
+    const m = re.exec(sentence);
+    if (!m?.groups?.['name']) continue;
+    let [rawName, rawOutlet] = [m.groups['name'], m.groups['outlet']?.replace(/[.,]+$/, '')];
+    // "Wall Street Journal, William Mauldin.": the outlet came first.
+    if (rawOutlet && looksLikeOutlet(rawName) && !looksLikeOutlet(rawOutlet)) [rawName, rawOutlet] = [rawOutlet.replace(/^(?:Herr|Frau|Mr\.?|Ms\.?|Mrs\.?) /, ''), rawName];
+    const outlet = rawOutlet ? cleanOutlet(rawOutlet) : null;
+    if (needsOutlet && !outlet) continue;
+    if (outletLook && !looksLikeOutlet(outlet!)) continue;
+    // With an outlet beside it, a name may open with a place ("Jordan Fabian, Bloomberg.") or
+    // initials ("MJ with CNN").
+    const name = clean(rawName, outlet !== null && looksLikeOutlet(outlet));
+    if (name) return { name, outlet, bare: bare === true };
+    // "NBC.", "Reuters, go ahead.": the outlet is called, not a person.
+    const only = cleanOutlet(m.groups['name']);
+    if (only && isOutlet(only)) return { name: null, outlet: only, bare: bare === true };
+  }
+  const first = OUTLET_FIRST.exec(sentence);
+  if (first?.groups) {
+    const name = first.groups['name'] ? clean(first.groups['name']) : null;
+    return { name, outlet: first.groups['outlet']!, bare: false };
   }
   return null;
 }
@@ -98,14 +129,19 @@ const OUTLET_FIRST = new RegExp(
 
 const PARTICLE = new RegExp(`^(?:${PARTICLES})$`);
 
-function clean(raw: string): string | null {
+function clean(raw: string, besideOutlet = false): string | null {
   let words = raw.replace(/[.,]+$/, '').replace(/[’']s$/, '').split(' ');
   // Cut a trailing particle the NAME pattern swallowed ("Shaun Tandon de").
   while (words.length > 1 && PARTICLE.test(words.at(-1)!)) words = words.slice(0, -1);
   if (NOT_A_NAME_WORDS.has(words[0]!)) return null;
-  if (PLACES.has(words[0]!.replace(/[’']s$/, '')) || (words.length > 1 && PLACE_PHRASES.test(words[0]!))) return null;
-  // An outlet or acronym ("NBC", "AFP"), not a person.
-  if (words.some((w) => /^\p{Lu}{2,}\.?$/u.test(w))) return null;
+  const place = PLACES.has(words[0]!.replace(/[’']s$/, '')) || (words.length > 1 && PLACE_PHRASES.test(words[0]!));
+  if (place && !(besideOutlet && words.length > 1 && !PLACES.has(words.join(' ')))) return null;
+  // An outlet or acronym ("NBC", "AFP"), not a person; two capitals beside an outlet are initials ("MJ Lee with CNN").
+  // "U.S." — not "J.J." or "M.J." ("Go ahead, J.J.").
+  if (words.some((w) => PLACE_INITIALS.has(w.replace(/\.$/, '')))) return null;
+  if (words.some((w) => /^\p{Lu}{2,}\.?$/u.test(w) && !(besideOutlet && /^\p{Lu}{2}$/u.test(w) && !isOutlet(w)))) return null;
+  // "J.J.", "Kelly O.": the period the sentence split off belongs to the initials.
+  if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(words.at(-1)!) && (words.length > 1 || words[0]!.length > 1)) words[words.length - 1] += '.';
   const name = words.join(' ');
   if (isOutlet(name)) return null;
   return name.length >= 2 ? name : null;
@@ -113,7 +149,9 @@ function clean(raw: string): string | null {
 
 function cleanOutlet(raw: string): string | null {
   const outlet = raw.replace(/[.,]+$/, '').trim();
-  if (!outlet || PLACES.has(outlet) || NOT_A_NAME_WORDS.has(outlet.split(' ')[0]!)) return null;
+  if (!outlet) return null;
+  // "Washington Post" opens with a word that is no outlet alone.
+  if ((PLACES.has(outlet) || NOT_A_NAME_WORDS.has(outlet.split(' ')[0]!)) && !looksLikeOutlet(outlet)) return null;
   return outlet;
 }
 

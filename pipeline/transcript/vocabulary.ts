@@ -26,8 +26,12 @@ Afternoon Evening Tonight Today Tomorrow Yesterday Happy Some Many Most Few Thou
 But Or Nor If As For From With By About Me Us Them Him She He They Are Is Was Were Be Been Do Does Did Have Has Had Ten
 Twenty Thirty Forty Fifty Two Three Four Five First Second Third Follow Follow-up Yours Mine Ours Big Small Congress
 Senate House Mayor Governor Senator General Admiral Colonel Captain Chairman Leader Speaker Vice Deputy Assistant Press
-Spokesperson Spokesman Team Folks Guys Ladies Gentlemen Friends Colleagues Media Reporters Journalists Audience Members`.split(/\s+/),
+Spokesperson Spokesman Team Folks Guys Ladies Gentlemen Friends Colleagues Media Reporters Journalists Audience Members
+Caller Callers Monday Tuesday Wednesday Thursday Friday Saturday Sunday`.split(/\s+/),
 );
+
+/** Places and bodies written as initials, which a hand-over's name pattern would take for a person's ("we have U.S. …"). */
+export const PLACE_INITIALS = new Set(['U.S', 'U.K', 'U.N', 'E.U', 'D.C']);
 
 /**
  * First names that are also English words. A one-word sentence closing a turn is taken for a
@@ -82,6 +86,14 @@ export function isOutlet(text: string): boolean {
  */
 export const NEW_FLOOR =
   /^(?:(?:Yes|Okay|Sure|Please|All right|Go ahead),? )?(?:(?:in|over) (?:the )?(?:back|front|middle|corner|aisle|second row|third row|there)|(?:anyone|anybody|someone|somebody|who) else|(?:any )?(?:other|more|further) questions?|(?:next|another|last|final|one more|a couple more|a few more)(?: quick)? questions?|(?:(?:let(?:’|')s|I(?:’|')ll|we(?:’|')ll) )?take (?:a |one |the |our )?(?:couple|few|last|final|next|one more|another)|(?:I(?:’|')m )?happy to take (?:your |some )?questions|(?:sir|ma(?:’|')am|(?:the )?gentleman|(?:the )?lady)(?:,? (?:please|go ahead|in the back))?)\b[^.?!]{0,40}[.?!]?$/i;
+
+/**
+ * A moderator or operator opening a line, named or not: "Caller, your line is unmuted.", "You're
+ * open.", "Please state your name and outlet.", "We'll go to the next caller in queue.", "You
+ * should be able to unmute yourself." Whoever speaks next is a new questioner.
+ */
+export const LINE_OPENED =
+  /\b(?:your line is (?:now )?(?:open|unmuted)|you(?:’|')re (?:open|unmuted)|state your name|next caller|(?:should|will) (?:now )?be (?:able to )?unmute|unmute yourself|you should be unmuted)\b/i;
 
 /** A floor phrase closing an answer ("…in the region. Yes."): after an answer, the next reporter. */
 export const FLOOR_CLOSING = /^(?:Yes|Yes, please|Please|Go ahead|Yes, go ahead|Please, go ahead|Sure|Okay|All right)[.!]?$/;

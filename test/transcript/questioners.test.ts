@@ -38,6 +38,66 @@ describe('hand-overs in every State house style', () => {
   });
 });
 
+describe('hand-overs in the White House house styles', () => {
+  // [text, name, outlet]: each read on the real corpus (counts in test/corpus/attribution.test.ts's notes).
+  const cases: [string, string | null, string | null][] = [
+    // The press secretary: a first name opening the floor, "kick us off", a greeting on a call.
+    ['With that, Zeke, kick it off.', 'Zeke', null],
+    ['And, Jonathan, why don’t you kick us off?', 'Jonathan', null],
+    ['Okay. Mary, do you want to kick us off?', 'Mary', null],
+    ['And with that, Darlene.', 'Darlene', null],
+    ['Hi, Andrea.', 'Andrea', null],
+    ['Go ahead, J.J.', 'J.J.', null],
+    ['Okay, we have to wrap this up. Anita, you have the last question.', 'Anita', null],
+    // The President: "Name, Outlet.", "Outlet, Name.", "Next question is …".
+    ['Anne Gearan, Washington Post.', 'Anne Gearan', 'Washington Post'],
+    ['Jordan Fabian, Bloomberg.', 'Jordan Fabian', 'Bloomberg'],
+    ['But we’re not there yet. Nancy, CBS.', 'Nancy', 'CBS'],
+    ['Thank you. Maureen, USA Today.', 'Maureen', 'USA Today'],
+    ['How about Jen Epstein, Bloomberg?', 'Jen Epstein', 'Bloomberg'],
+    ['Next question is — goes to Trevor of Reuters.', 'Trevor', 'Reuters'],
+    ['I think the next question is Mary Bruce, ABC.', 'Mary Bruce', 'ABC'],
+    ['The next question was to Bloomberg.', null, 'Bloomberg'],
+    // Operators and moderators on calls.
+    ['Thank you, Kelly. Next question is Aamer Madhani from the AP.', 'Aamer Madhani', 'AP'],
+    ['Yes, we do have a final question in queue. We have Trevor Hunnicutt from Reuters.', 'Trevor Hunnicutt', 'Reuters'],
+    ['All right. First up, we will have Jonathan Cohn, Huffington Post.', 'Jonathan Cohn', 'Huffington Post'],
+    ['Next we have Jennifer Jacobs, Bloomberg News. You’re open.', 'Jennifer Jacobs', 'Bloomberg News'],
+    ['Zeke Miller, you’re open. Please go ahead.', 'Zeke Miller', null],
+    ['Michael Shear, your line is unmuted. Please go ahead.', 'Michael Shear', null],
+    ['Kemi, please go ahead.', 'Kemi', null],
+    ['Go to Jeff Mason at Reuters.', 'Jeff Mason', 'Reuters'],
+    ['Cheyenne Haslett at ABC News.', 'Cheyenne Haslett', 'ABC News'],
+    ['We will go to Danny next. You should be unmuted now.', 'Danny', null],
+    ['And our final question will come from Camilo. You should be unmuted now.', 'Camilo', null],
+    ['Our next question, and unfortunately our last, will go to Nadia. Nadia, you should be able to unmute yourself.', 'Nadia', null],
+    ['Thank you. Our next question will go to MJ with CNN.', 'MJ', 'CNN'],
+    ['For our next question we’ll go to Phil Stewart from Reuters. Phil, you should be able to unmute yourself.', 'Phil Stewart', 'Reuters'],
+    ['Our next question will go to Tamara with NPR. Tam, you should be able to unmute yourself.', 'Tamara', 'NPR'],
+    ['Our next question will come from the line of Matt Viser of The Washington Post. Please, go ahead.', 'Matt Viser', 'The Washington Post'],
+    // The phrasings, one pattern each with those above.
+    ['Our next question is Ted Hesson from Reuters.', 'Ted Hesson', 'Reuters'],
+    ['Next in queue is Ted Hesson from Reuters.', 'Ted Hesson', 'Reuters'],
+    ['We have Ted Hesson from Reuters on the line.', 'Ted Hesson', 'Reuters'],
+    ['Okay, moving on to Ted Hesson from Reuters.', 'Ted Hesson', 'Reuters'],
+    ['Our next caller, Ted Hesson, Reuters.', 'Ted Hesson', 'Reuters'],
+    ['Ted Hesson with Reuters, please go ahead.', 'Ted Hesson', 'Reuters'],
+    ['Ted, your line is open.', 'Ted', null],
+    // Not hand-overs: a thanks to the one who asked, a line opened for nobody named, days and places.
+    ['Caller, your line is unmuted.', null, null],
+    ['Friday with the POTUS.', null, null],
+    ['We have U.S. forces there.', null, null],
+    ['It does not sound like we have Nick.', null, null],
+    ['Thanks, Michael. Go ahead.', null, null],
+  ];
+  for (const [text, name, outlet] of cases) {
+    it(text, () => {
+      const a = readAnnouncement(text);
+      expect([a?.name ?? null, a?.outlet ?? null]).toEqual([name, outlet]);
+    });
+  }
+});
+
 describe('fullest forms', () => {
   it('writes a first name or surname as the one full name the transcript gives', () => {
     const full = fullestForms(['Simon', 'Simon Lewis', 'Tandon', 'Shaun Tandon', 'Nick', 'Nick Wadhams', 'Nick Schifrin']);
@@ -136,6 +196,17 @@ describe('exchanges', () => {
     ], 'Secretary Antony J. Blinken With Chuck Todd of NBC’s Meet the Press', true)).toEqual([
       [0, 'Chuck Todd', 'NBC', 'title'], [2, 'Chuck Todd', 'NBC', 'title'],
     ]);
+  });
+
+  it('ends an exchange at a line opened for a reporter nobody names', () => {
+    expect(attribute([
+      turn('MODERATOR', 'Let’s go to Zeke with AP.'),
+      turn('QUESTION', 'On tariffs?'),
+      turn('MR DEESE', 'We will see.'),
+      turn('QUESTION', 'And when?'),
+      turn('MODERATOR', 'We’ll go to the next caller in queue. Caller, your line is unmuted.'),
+      turn('QUESTION', 'On rates?'),
+    ])).toEqual([[1, 'Zeke', 'AP', 'called'], [3, 'Zeke', 'AP', 'follow-up']]);
   });
 
   it('never takes an official handed the floor for a questioner', () => {
