@@ -33,7 +33,7 @@ export interface AgencyRunContext {
   store: (outcome: PageOutcome) => Promise<void>;
   /** Reports a failure that is not a page's (a discovery outage, an exception). */
   fail: (failure: PageFailure) => void;
-  /** This agency's share of the time budget. */
+  /** This agency's share of the time budget (a second pass, `resume`, gets another). */
   deadline: Deadline;
 }
 
@@ -47,10 +47,16 @@ export class AgencyRun {
   /** Whether a crawl state was read (or something was learned): only then is one written. */
   #hasState = false;
   #discovered = false;
+  #deadline: Deadline;
+  /** Pages the deadline kept from being started, in plan order: the backlog, unless `resume` gets to them. */
+  #leftover: Candidate[] = [];
+  /** Of the plan's pages, those to request although the channels call them unchanged. */
+  #ask: ReadonlySet<string> = new Set();
 
   constructor(agency: Agency, ctx: AgencyRunContext) {
     this.agency = agency;
     this.#ctx = ctx;
+    this.#deadline = ctx.deadline;
     const { options } = ctx;
     this.#fetcher = new Fetcher(
       defaultFetcherOptions({
@@ -86,21 +92,54 @@ export class AgencyRun {
       const listed = new Set(found.candidates.map((c) => c.url));
       const missing = absences(listed, this.#known, found.channels, this.#ctx.origins.origins, partial);
       await this.#fetchAll(candidates, missing);
-      const blocked = this.#fetcher.blockedHosts();
-      if (blocked.length) {
-        this.report.blockedHosts = blocked;
-        for (const b of blocked) this.#ctx.log(`fetch ${this.agency.id}: stopped requesting ${b.host} after ${b.walls} bot walls in a row (${b.last})`);
-      }
-      this.#countRequests();
+      this.#finish();
     } catch (error) {
-      this.#countRequests();
-      const e = error as Error;
-      this.#ctx.log(`${stage} ${this.agency.id}: stopped by an unexpected error: ${e.stack ?? e.message}`);
-      this.#ctx.fail({
-        agency: this.agency.id, url: this.agency.origins[0]?.url ?? this.agency.id, stage,
-        message: `${this.agency.id}: ${stage} stopped by an unexpected error: ${e.message}`, templateChange: false,
-      });
+      this.#failed(stage, error as Error);
     }
+  }
+
+  /** Whether the deadline left pages of this agency unstarted. */
+  get hasBacklog(): boolean {
+    return this.#leftover.length > 0;
+  }
+
+  /**
+   * A second pass over the backlog with time other agencies did not need (the run's fair shares
+   * are handed out in order, so an agency early in the order cannot otherwise use what a later,
+   * smaller one leaves). Never throws, like `run`.
+   */
+  async resume(deadline: Deadline): Promise<void> {
+    if (!this.#leftover.length || deadline.expired()) return;
+    const queue = this.#leftover;
+    this.#leftover = [];
+    this.#deadline = deadline;
+    this.report.backlog = 0;
+    delete this.report.budgetStopped;
+    this.#ctx.log(`budget ${this.agency.id}: time left by the other agencies; ${queue.length} backlog pages resumed`);
+    try {
+      await this.#request(queue);
+      this.#finish();
+    } catch (error) {
+      this.#failed('fetch', error as Error);
+    }
+  }
+
+  #finish(): void {
+    const blocked = this.#fetcher.blockedHosts();
+    if (blocked.length) {
+      this.report.blockedHosts = blocked;
+      for (const b of blocked) this.#ctx.log(`fetch ${this.agency.id}: stopped requesting ${b.host} after ${b.walls} bot walls in a row (${b.last})`);
+    }
+    this.#countRequests();
+  }
+
+  #failed(stage: PageFailure['stage'], e: Error): void {
+    this.#countRequests();
+    this.#ctx.log(`${stage} ${this.agency.id}: stopped by an unexpected error: ${e.stack ?? e.message}`);
+    this.#ctx.fail({
+      agency: this.agency.id, url: this.agency.origins[0]?.url ?? this.agency.id, stage,
+      message: `${this.agency.id}: ${stage} stopped by an unexpected error: ${e.message}`, templateChange: false,
+    });
   }
 
   /** Crawl economics: every request the fetcher sent, and what one stored transcript cost. */
@@ -193,17 +232,34 @@ export class AgencyRun {
    * flight finish first, so nothing is written after the run closes.
    */
   async #fetchAll(candidates: Candidate[], missing: CrawledPage[]): Promise<void> {
-    const { dataset, now, log, progress, options, deadline } = this.#ctx;
+    const { now, log } = this.#ctx;
     const plan = planCrawl(candidates, this.#known, this.agency.version ?? '0', now(), missing);
-    const page = (candidate: Candidate) => processPage(candidate, {
+    this.#ask = plan.ask;
+    // Decided without a request, so never held back by the budget.
+    for (const candidate of plan.unchanged) await this.#settle(await this.#page(candidate));
+    const g = plan.groups;
+    log(
+      `fetch ${this.agency.id}: ${plan.queue.length} pages to request (${g.confirm ? `${g.confirm} no longer listed, to confirm; ` : ''}` +
+        `${g.fresh} new or changed, ${g.backlog} backlog, ${g.revalidation} to revalidate), ${plan.unchanged.length} unchanged since read`,
+    );
+    await this.#request(plan.queue);
+  }
+
+  #page(candidate: Candidate): Promise<PageOutcome> {
+    const { dataset, now, log } = this.#ctx;
+    return processPage(candidate, {
       agency: this.agency, http: this.#fetcher, origins: this.#ctx.origins.origins, foreign: this.#ctx.origins.foreign,
       known: this.#known, now, existing: (id) => dataset.readRecord(id), log: (line) => log(`fetch ${this.agency.id}: ${line}`),
-    }, plan.ask.has(candidate.url));
-    // Decided without a request, so never held back by the budget.
-    for (const candidate of plan.unchanged) await this.#settle(await page(candidate));
+    }, this.#ask.has(candidate.url));
+  }
 
+  /** Requests `queue` in order until the deadline; what it keeps from starting is the leftover. */
+  async #request(queue: Candidate[]): Promise<void> {
+    const { log, progress, options } = this.#ctx;
+    const deadline = this.#deadline;
+    const page = (candidate: Candidate) => this.#page(candidate);
     const limit = pLimit(Math.max(1, (options.concurrency ?? 2) * Math.max(1, this.#ctx.origins.origins.enabled().length)));
-    const total = plan.queue.length;
+    const total = queue.length;
     let done = 0;
     let stopped: { error: unknown } | null = null;
     let outOfTime = false;
@@ -218,7 +274,10 @@ export class AgencyRun {
           outOfTime = true;
           // A retry not made keeps its first outcome (a failure); a page not started is backlog.
           if (first) await this.#settle(first);
-          else this.report.backlog++;
+          else {
+            this.report.backlog++;
+            this.#leftover.push(candidate);
+          }
           return;
         }
         try {
@@ -235,12 +294,7 @@ export class AgencyRun {
         done++;
         if (done === total || done % 25 === 0) progress(`fetch ${this.agency.id}: ${done}/${total} pages`);
       });
-    const g = plan.groups;
-    log(
-      `fetch ${this.agency.id}: ${total} pages to request (${g.confirm ? `${g.confirm} no longer listed, to confirm; ` : ''}` +
-        `${g.fresh} new or changed, ${g.backlog} backlog, ${g.revalidation} to revalidate), ${plan.unchanged.length} unchanged since read`,
-    );
-    await Promise.all(plan.queue.map((candidate) => attempt(candidate, null)));
+    await Promise.all(queue.map((candidate) => attempt(candidate, null)));
     if (again.length && !stopped) {
       log(`fetch ${this.agency.id}: trying ${again.length} transient failures once more`);
       await Promise.all(again.map(({ candidate, outcome }) => attempt(candidate, outcome)));

@@ -49,8 +49,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const index = await dataset.readIndex();
     const entries = new Map((index?.transcripts ?? []).map((e) => [e.id, e]));
 
-    const states: CrawlState[] = [];
-    let discovered = 0;
+    const runs: AgencyRun[] = [];
     for (const [i, agency] of options.agencies.entries()) {
       const run = new AgencyRun(agency, {
         deadline: budget.share(options.agencies.length - i),
@@ -61,6 +60,15 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         fail: (failure) => void report.failures.push(failure),
       });
       await run.run();
+      runs.push(run);
+    }
+    // Time an agency did not need goes to those the budget stopped: one more pass, fair shares again.
+    const behind = runs.filter((r) => r.hasBacklog);
+    for (const [i, run] of behind.entries()) await run.resume(budget.share(behind.length - i));
+
+    const states: CrawlState[] = [];
+    let discovered = 0;
+    for (const run of runs) {
       report.agencies.push(run.report);
       report.backlog += run.report.backlog;
       const state = run.state();

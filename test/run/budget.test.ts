@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { state } from '../../pipeline/agencies/state.ts';
+import { whitehouse } from '../../pipeline/agencies/whitehouse.ts';
 import { runCommand } from '../../pipeline/commands/run.ts';
 import { parseDuration } from '../../pipeline/run/budget.ts';
 import { runPipeline, type RunOptions } from '../../pipeline/run/index.ts';
@@ -13,6 +14,7 @@ import { readReportFile } from '../../pipeline/run/report-file.ts';
 import { Dataset } from '../../pipeline/store/dataset.ts';
 import { validateDataset } from '../../pipeline/store/integrity.ts';
 import { capture } from '../cli/capture.ts';
+import { startAgencyMirror } from '../support/agency-mirrors.ts';
 import { stateFixture } from '../support/fixtures.ts';
 import { startStateMirror, type StateMirror } from '../support/state-mirror.ts';
 import { useTempDirs } from '../support/tmp.ts';
@@ -95,6 +97,29 @@ describe('a run with a time budget', () => {
     expect(third.agencies[0]!.budgetStopped).toBeUndefined();
     expect((await new Dataset(out).readIndex())!.transcripts).toHaveLength(5);
     expect((await validateDataset(out)).failures).toEqual([]);
+  });
+
+  it('time a later agency did not need goes back to the one the budget stopped', async () => {
+    const wh = await startAgencyMirror('whitehouse');
+    try {
+      const out = await tempDir();
+      const log: string[] = [];
+      // Only state's pages cost time (1 s each); the White House's are free. 4.5 s: state's fair share
+      // (2.25 s) starts three of its four pages, the White House uses none of its share, and the
+      // second pass gives state the 1.5 s left: its last page.
+      const report = await runPipeline({
+        ...budgeted(out, 4500), agencies: [state, whitehouse], log: (line) => log.push(line),
+        origins: [`state:www=${mirror.www.origin}`, ...wh.originArgs.map((o) => `whitehouse:${o}`)],
+      });
+      expect(log, log.join('\n')).toContain('budget state: time left by the other agencies; 1 backlog pages resumed');
+      expect(pageRequests()).toHaveLength(4);
+      expect(report.backlog).toBe(0);
+      expect(report.agencies.map((a) => [a.agency, a.backlog, a.budgetStopped])).toEqual([['state', 0, undefined], ['whitehouse', 0, undefined]]);
+      expect(report.agencies[0]).toMatchObject({ candidates: 4, requested: 4 });
+      expect((await validateDataset(out)).failures).toEqual([]);
+    } finally {
+      await wh.close();
+    }
   });
 
   it('a budget spent before the first page: everything is backlog, nothing is written, exit 0', async () => {
