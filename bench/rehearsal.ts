@@ -247,7 +247,7 @@ interface Report {
 export function benchRehearsal(quick: boolean): Promise<RehearsalResult> {
   return rehearse(
     quick
-      ? { volumes: QUICK_VOLUMES, scale: 1000, budgetSeconds: 1000, maxRuns: 8 }
+      ? { volumes: QUICK_VOLUMES, scale: 1000, budgetSeconds: 60_000, maxRuns: 8 }
       : { volumes: REAL_VOLUMES, scale: BENCH_SCALE, maxRuns: 30 },
   );
 }
