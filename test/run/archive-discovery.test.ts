@@ -4,16 +4,15 @@
  * come through the `id_` snapshot fallback. The report names the last-resort channels.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defense } from '../../pipeline/agencies/defense.ts';
 import { runPipeline } from '../../pipeline/run/index.ts';
 import { Dataset } from '../../pipeline/store/dataset.ts';
 import { validateDataset } from '../../pipeline/store/integrity.ts';
-import { FIXTURES, fixture } from '../support/fixtures.ts';
+import { FIXTURES } from '../support/fixtures.ts';
 import { startMirror, type Mirror } from '../support/mirror.ts';
 import { useTempDirs } from '../support/tmp.ts';
+import { startWall, type Wall } from '../support/wall.ts';
 
 const tempDir = useTempDirs();
 const closers: (() => Promise<void>)[] = [];
@@ -27,18 +26,11 @@ const HEADER = ['urlkey', 'timestamp', 'original', 'mimetype', 'statuscode', 'di
 const cdx = (...urls: string[]) => ({ contentType: 'application/json', body: JSON.stringify([HEADER, ...urls.map((u) => ['k', '20261120093000', u, 'text/html', '200', 'D', '1'])]) });
 const query = (host: string, prefix: string) => `/cdx/search/cdx?url=${host}${prefix}*&output=json&filter=statuscode:200&collapse=urlkey`;
 
-/** A host behind a bot wall: 403 "Access Denied" for every path, robots.txt included. */
-async function wall(): Promise<{ origin: string; requests: string[] }> {
-  const requests: string[] = [];
-  const body = fixture('defense/access-denied.html');
-  const server: Server = createServer((req, res) => {
-    requests.push(req.url ?? '/');
-    res.writeHead(403, { 'content-type': 'text/html' });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+/** A host behind a bot wall, closed after the test. */
+async function wall(): Promise<Wall> {
+  const w = await startWall('defense/access-denied.html');
+  closers.push(() => w.close());
+  return w;
 }
 
 async function archive(): Promise<Mirror> {

@@ -5,8 +5,6 @@
  * left without its index by an earlier crash is reconciled.
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defense } from '../../pipeline/agencies/defense.ts';
@@ -20,8 +18,8 @@ import { rawPath } from '../../pipeline/store/paths.ts';
 import { validateDataset } from '../../pipeline/store/integrity.ts';
 import { capture } from '../cli/capture.ts';
 import { startAgencyMirror, type AgencyMirror } from '../support/agency-mirrors.ts';
-import { fixture } from '../support/fixtures.ts';
 import { useTempDirs } from '../support/tmp.ts';
+import { startWall, type Wall } from '../support/wall.ts';
 
 const tempDir = useTempDirs();
 const FAST = { minDelayMs: 0, timeoutMs: 2000, retries: 1, backoffMs: 5, maxRetryAfterMs: 100 };
@@ -43,18 +41,11 @@ async function whitehouseMirror(): Promise<AgencyMirror> {
   return m;
 }
 
-/** A host behind a bot wall: 403 "Access Denied" for every path, robots.txt included. */
-async function wall(): Promise<{ origin: string; requests: string[] }> {
-  const requests: string[] = [];
-  const body = fixture('whitehouse/access-denied.html');
-  const server: Server = createServer((req, res) => {
-    requests.push(req.url ?? '/');
-    res.writeHead(403, { 'content-type': 'text/html' });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+/** A host behind a bot wall, closed after the test. */
+async function wall(): Promise<Wall> {
+  const w = await startWall('whitehouse/access-denied.html');
+  closers.push(() => w.close());
+  return w;
 }
 
 function args(wh: AgencyMirror, walled: string, order: 'defense-first' | 'defense-last', out: string, report: string): string[] {
