@@ -45,6 +45,8 @@ export interface RehearsalOptions {
   agencies?: AgencyId[];
   /** Dataset directory (default: a temp dir, removed afterwards). */
   out?: string;
+  /** Called after each run (the bench prints progress: a full rehearsal takes a while). */
+  onRun?: (run: RehearsalRun) => void;
 }
 
 export interface RehearsalRun {
@@ -214,6 +216,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         firstRun = { stored: added.length, indexValid: v.code === 0, validateOutput: (v.stdout + v.stderr).trim().split('\n').slice(-3).join('\n') };
       }
       const last = runs.at(-1)!;
+      options.onRun?.(last);
       const left = last.backlog ?? Object.values(neverRequested).reduce((s, x) => s + x, 0);
       if (left === 0 && m.code !== 1) {
         runsUntilEmpty = n;
@@ -281,7 +284,10 @@ export function benchRehearsal(quick: boolean): Promise<RehearsalResult> {
   return rehearse(
     quick
       ? { volumes: QUICK_VOLUMES, scale: 1000, budgetSeconds: 60_000, maxRuns: 8 }
-      : { volumes: REAL_VOLUMES, scale: BENCH_SCALE, maxRuns: 30 },
+      : {
+          volumes: REAL_VOLUMES, scale: BENCH_SCALE, maxRuns: 30,
+          onRun: (r) => console.error(`rehearsal run ${r.run}: exit ${r.exitCode}, ${Math.round(r.ms / 1000)} s, stored ${r.stored}, backlog ${r.backlog ?? '-'}`),
+        },
   );
 }
 
