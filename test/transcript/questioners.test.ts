@@ -117,7 +117,7 @@ describe('attribution', () => {
       turn('MR PRICE', 'Let’s go to Simon Lewis.'), turn('QUESTION', 'Thanks.'),
       turn('MR PRICE', 'Simon.'), turn('QUESTION', 'One more.'),
     ];
-    const got = attributeQuestions({ turns, roleOf: role, announced: (i) => readAnnouncement(turns[i]!.paragraphs.join(' ')), title: '', interview: false, isOfficial: () => false });
+    const got = attributeQuestions({ turns, roleAt: (i) => role(turns[i]!.speaker), announced: (i) => readAnnouncement(turns[i]!.paragraphs.join(' ')), title: '', interview: false, isOfficial: () => false });
     expect([...got].map(([i, a]) => [i, a.askedBy, a.askedByEvidence])).toEqual([[3, 'Said', 'called'], [5, 'Simon Lewis', 'called'], [7, 'Simon Lewis', 'called']]);
   });
 });
@@ -150,7 +150,7 @@ describe('exchanges', () => {
   const turn = (speaker: string, ...paragraphs: string[]) => ({ speaker, paragraphs, corrections: [] });
   const role = (s: string): Role => (s === 'QUESTION' ? 'journalist' : s === 'OPERATOR' ? 'operator' : 'official');
   const attribute = (turns: ReturnType<typeof turn>[], title = '', interview = false) =>
-    [...attributeQuestions({ turns, roleOf: role, announced: (i) => readAnnouncement(turns[i]!.paragraphs.join(' ')), title, interview, isOfficial: (n) => n === 'Tony' })]
+    [...attributeQuestions({ turns, roleAt: (i) => role(turns[i]!.speaker), announced: (i) => readAnnouncement(turns[i]!.paragraphs.join(' ')), title, interview, isOfficial: (n) => n === 'Tony' })]
       .map(([i, a]) => [i, a.askedBy ?? null, a.askedByOutlet ?? null, a.askedByEvidence]);
 
   it('carries the questioner through follow-ups until the floor changes hands', () => {
