@@ -11,7 +11,7 @@ import { readGroundRules, withBasis } from './ground-rules.ts';
 import { endTime, readHeader } from './header.ts';
 import { readHeldOn } from './held-on.ts';
 import { classifyKind } from './kind.ts';
-import { PRINCIPAL } from './labels.ts';
+import { isLabelWord, PRINCIPAL } from './labels.ts';
 import { readQuestionLabel } from './misprints.ts';
 import { buildParticipants, nameWords, roleOf } from './participants.ts';
 import { attributeQuestions } from './attribution.ts';
@@ -166,7 +166,9 @@ function assignRoles(
     const words = speaker.split(' ');
     const bareName = /^(?:MR|MS|MRS|MISS|DR)$/.test(words[0]!) || words.length === nameWords(speaker, titleWords).length;
     const surname = nameWords(speaker, titleWords).at(-1);
-    if (bareName && surname && afterWith.includes(surname) && !bylineText.includes(surname)) roles.set(speaker, 'journalist');
+    if (bareName && surname && afterWith.includes(surname) && !bylineText.includes(surname) && !titledInTitle(afterWith, surname)) {
+      roles.set(speaker, 'journalist');
+    }
   }
 
   const officials = [...roles].filter(([, r]) => r === 'official').map(([s]) => s);
@@ -195,6 +197,16 @@ function assignRoles(
     }
   }
   return roles;
+}
+
+/**
+ * Whether the title gives `surname` an office ("… with … USAID Deputy Administrator for Management
+ * and Resources Paloma Adams-Allen"): a label word between the name and the comma or "with" before it. An interviewer is named bare ("With Margaret Brennan of CBS").
+ */
+function titledInTitle(upperTitle: string, surname: string): boolean {
+  const before = upperTitle.slice(0, upperTitle.indexOf(surname));
+  const phrase = before.split(/,| WITH /).at(-1) ?? '';
+  return phrase.split(/\s+/).some((w) => isLabelWord(w.replace(/\.$/, '')));
 }
 
 function median(values: readonly number[]): number {
