@@ -55,7 +55,7 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
   const handover = new Map<number, Announcement | null>();
   const announced = (i: number): Announcement | null => {
     let a = handover.get(i);
-    if (a === undefined) handover.set(i, (a = readAnnouncement(seg.turns[i]!.paragraphs.slice(-2).join(' '))));
+    if (a === undefined) handover.set(i, (a = readAnnouncement(seg.turns[i]!.paragraphs.slice(-2).join(' '), agency.handOvers)));
     return a;
   };
   // A misprinted label is the speaker it reads as: same role, same participant.
