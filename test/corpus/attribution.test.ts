@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Transcript, Turn } from '../../pipeline/schema/types.ts';
 import { readAnnouncement, readTitleInterviewer } from '../../pipeline/transcript/questioners.ts';
 import { corpusAvailable } from '../support/corpus.ts';
-import { stateCorpusRecords, whiteHouseCorpusRecords } from '../support/corpus-records.ts';
+import { samePerson, stateCorpusRecords, whiteHouseCorpusRecords } from '../support/corpus-records.ts';
 import { whiteHouseCorpusAvailable } from '../support/whitehouse-corpus.ts';
 
 const figures: string[] = [];
@@ -39,11 +39,6 @@ function detect(turn: Turn): string | null {
   return null;
 }
 
-/** The same person: equal, or one a first name or surname of the other ("Simon" / "Simon Lewis"). */
-function samePerson(a: string, b: string): boolean {
-  const [x, y] = a.length <= b.length ? [a, b] : [b, a];
-  return x === y || y.startsWith(`${x} `) || y.endsWith(` ${x}`) || x.split(' ')[0] === y.split(' ')[0];
-}
 
 interface Floors {
   askedBy: number;

@@ -30,3 +30,9 @@ export function whiteHouseCorpusRecords(): Transcript[] {
   }
   return records;
 }
+
+/** The same person: equal, or one a first name or surname of the other ("Simon" / "Simon Lewis"). */
+export function samePerson(a: string, b: string): boolean {
+  const [x, y] = a.length <= b.length ? [a, b] : [b, a];
+  return x === y || y.startsWith(`${x} `) || y.endsWith(` ${x}`) || x.split(' ')[0] === y.split(' ')[0];
+}
