@@ -35,12 +35,15 @@ export interface CommandMeasure {
   stderr: string;
 }
 
-/** Runs `podium <args>` in a child process and reports its exit code, wall time and peak RSS. */
-export async function measurePodium(args: string[], env: Record<string, string> = {}): Promise<CommandMeasure> {
+/**
+ * Runs `podium <args>` in a child process and reports its exit code, wall time and peak RSS;
+ * `preloads` are more modules for the child to `--import` first (probes such as wire-probe.ts).
+ */
+export async function measurePodium(args: string[], env: Record<string, string> = {}, preloads: string[] = []): Promise<CommandMeasure> {
   const dir = await mkdtemp(join(tmpdir(), 'podium-rss-'));
   const rssFile = join(dir, 'rss');
   const start = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', RSS_PRELOAD, 'pipeline/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', RSS_PRELOAD, ...preloads.flatMap((p) => ['--import', p]), 'pipeline/cli.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, PODIUM_RSS_FILE: rssFile },
   });

@@ -59,6 +59,11 @@ export async function startRehearsalMirror(volumes: RehearsalVolumes, scale: num
       };
       if (host.candidates.has(path)) host.requested.add(path);
       if (site.wall !== null) return answer(site.wall, accessDenied(site.canonical, req.url ?? '/'), { server: 'AkamaiGHost' });
+      const list = site.rest.get(path);
+      if (list) {
+        const { status, body, headers } = list(new URL(req.url ?? '/', 'http://mirror').searchParams);
+        return answer(status, body, headers);
+      }
       const doc = (req.url ?? '/').includes('?') ? undefined : site.documents.get(path);
       if (doc) return answer(200, doc.body, { 'content-type': doc.contentType });
       const item = byPath.get(path);

@@ -12,6 +12,7 @@ import { state } from '../pipeline/agencies/state.ts';
 import { whitehouse } from '../pipeline/agencies/whitehouse.ts';
 import type { Agency } from '../pipeline/agencies/types.ts';
 import { statePage } from '../test/support/state-page.ts';
+import { wpRestList, type WpListAnswer } from '../test/support/wp-rest-list.ts';
 
 export type AgencyId = 'state' | 'whitehouse' | 'defense';
 
@@ -59,6 +60,8 @@ export interface SiteHost {
   items: SiteItem[];
   /** Fixed documents: robots.txt, sitemaps, feeds, listings (by path). */
   documents: Map<string, { body: string; contentType: string }>;
+  /** WordPress REST list endpoints by path (`/wp-json/wp/v2/pages`), answering their query. */
+  rest: Map<string, (query: URLSearchParams) => WpListAnswer>;
   /** The page of an item, generated on request. */
   page(item: SiteItem): string;
 }
@@ -243,8 +246,17 @@ function stateHost(name: 'www' | 'archive', volumes: RehearsalVolumes['state']['
     documents.set('/rss-feed/department-press-briefings/feed/', { body: rss(canonical, 'Department Press Briefings', briefings), contentType: RSS });
     documents.set('/rss-feed/press-releases/feed/', { body: rss(canonical, 'Press Releases', pages.filter((p) => p.kind !== 'section')), contentType: RSS });
   }
+  // The REST lists of the post types (page-structure.md §0.5): daily briefings, flat-slug pages,
+  // and on www the 2025+ releases under /releases/<office>/ (post type state_press_release).
+  const post = (type: string) => (i: SiteItem) => ({ url: canonical + i.path, lastmod: i.lastmod, title: i.title, type });
+  const released = (i: SiteItem) => i.path.startsWith('/releases/');
+  const rest: SiteHost['rest'] = new Map([
+    ['/wp-json/wp/v2/state_briefing', wpRestList(briefings.map(post('state_briefing')))],
+    ['/wp-json/wp/v2/pages', wpRestList(pages.filter((i) => !released(i)).map(post('page')))],
+  ]);
+  if (name === 'www') rest.set('/wp-json/wp/v2/state_press_release', wpRestList(pages.filter(released).map(post('state_press_release'))));
   return {
-    agency: 'state', origin: name, canonical, crawlDelaySeconds: 5, wall: null, items: [...briefings, ...pages], documents,
+    agency: 'state', origin: name, canonical, crawlDelaySeconds: 5, wall: null, items: [...briefings, ...pages], documents, rest,
     page: (item) =>
       statePage({
         title: item.title,
@@ -297,7 +309,7 @@ function whitehouseHost(name: 'www' | 'archive', volumes: RehearsalVolumes['whit
         .join('')}</ul></main></body></html>`,
     });
   }
-  return { agency: 'whitehouse', origin: name, canonical, crawlDelaySeconds: null, wall: null, items: posts, documents, page: (item) => (name === 'www' ? whitehousePage(canonical, item) : bidenPage(canonical, item)) };
+  return { agency: 'whitehouse', origin: name, canonical, crawlDelaySeconds: null, wall: null, items: posts, documents, rest: new Map(), page: (item) => (name === 'www' ? whitehousePage(canonical, item) : bidenPage(canonical, item)) };
 }
 
 /** The 2025+ block theme (test/fixtures/whitehouse/www). */
@@ -384,7 +396,7 @@ export function accessDenied(canonical: string, path: string): string {
 
 function defenseHost(name: 'www' | 'war'): SiteHost {
   const canonical = name === 'www' ? 'https://www.defense.gov' : 'https://www.war.gov';
-  return { agency: 'defense', origin: name, canonical, crawlDelaySeconds: null, wall: 403, items: [], documents: new Map(), page: () => '' };
+  return { agency: 'defense', origin: name, canonical, crawlDelaySeconds: null, wall: 403, items: [], documents: new Map(), rest: new Map(), page: () => '' };
 }
 
 // ---- the three agencies ----------------------------------------------------------------------

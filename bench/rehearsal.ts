@@ -13,10 +13,15 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { runCommand } from '../pipeline/commands/run.ts';
 import { measurePodium, ROOT } from './measure.ts';
 import { hostRate, startRehearsalMirror, type MirrorHost } from './rehearsal-mirror.ts';
 import { REAL_VOLUMES, type AgencyId, type RehearsalVolumes } from './rehearsal-site.ts';
+
+/** Preloaded into each run: when every request left the crawler (see wire-probe.ts). */
+const WIRE_PROBE = fileURLToPath(new URL('./wire-probe.ts', import.meta.url));
 
 /** The bench's scale: 5 s of state.gov's crawl-delay become 25 ms on the mirror. */
 export const BENCH_SCALE = 200;
@@ -58,6 +63,8 @@ export interface RehearsalRun {
   failures: { stage: string; agency: string | null; message: string }[];
   /** Requests each host received in this run. */
   requests: Record<string, number>;
+  /** The longest the mirror's event loop was held up during the run, ms: the error of its arrival stamps. */
+  mirrorLagMaxMs: number;
   /**
    * Each host's average rate between its first and last request of the run, as a share of its
    * ceiling: near 1 the run was paced by the crawl-delay (and projects to real time), well below
@@ -75,9 +82,14 @@ export interface RehearsalHost {
   gapMs: number;
   /** 1000 / gapMs: the most requests per mirror second a polite crawler may send. */
   ceilingPerSecond: number;
-  /** The highest rate seen in any run (see `hostRate`), requests per mirror second. */
+  /**
+   * The highest rate seen in any run (see `hostRate`), requests per mirror second, by the mirror's
+   * arrival stamps: what the site sees, plus the mirror's own event-loop lag (`mirrorLagMaxMs`).
+   */
   peakPerSecond: number;
   minGapMs: number;
+  /** The same over the moments the crawler wrote each request to its socket (wire-probe.ts). */
+  wire: { requests: number; peakPerSecond: number; minGapMs: number };
   requests: number;
   /** Requests by the status the mirror answered. */
   statuses: Record<string, number>;
@@ -136,7 +148,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
   const inRun = mirror.hosts.filter((h) => agencies.includes(h.site.agency));
   const hostName = (h: MirrorHost) => new URL(h.site.canonical).host;
   const gapMs = (h: MirrorHost) => Math.max(MIN_DELAY_MS, (h.site.crawlDelaySeconds ?? 0) * 1000) / scale;
-  const peaks = new Map<MirrorHost, { peak: number; minGap: number }>();
+  const peaks = new Map<MirrorHost, { peak: number; minGap: number; wire: { requests: number; peak: number; minGap: number } }>();
   const runs: RehearsalRun[] = [];
   let firstRun: RehearsalResult['firstRun'] = { stored: 0, indexValid: false, validateOutput: '' };
   let runsUntilEmpty: number | null = null;
@@ -151,7 +163,12 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         '--delay', String(MIN_DELAY_MS / scale),
         ...budgetArgs,
       ];
-      const m = await measurePodium(args);
+      const wireFile = join(work, `wire-${n}.json`);
+      const lag = monitorEventLoopDelay({ resolution: 1 });
+      lag.enable();
+      const m = await measurePodium(args, { PODIUM_WIRE_FILE: wireFile }, [WIRE_PROBE]);
+      lag.disable();
+      const wire = JSON.parse(await readFile(wireFile, 'utf8').catch(() => '[]')) as [string, number][];
       const report = JSON.parse(await readFile(reportFile, 'utf8').catch(() => 'null')) as Report | null;
       const requests: Record<string, number> = {};
       const utilisation: Record<string, number | null> = {};
@@ -162,8 +179,18 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         utilisation[hostName(h)] = span > 0 ? (slice.length - 1) / span * gapMs(h) : null;
         // A window of about half a mirror second, so that arrival jitter at its two ends is small.
         const rate = hostRate(slice, Math.max(10, Math.ceil(500 / gapMs(h))));
-        const seen = peaks.get(h) ?? { peak: 0, minGap: Infinity };
-        peaks.set(h, { peak: Math.max(seen.peak, rate.peakPerSecond), minGap: rate.requests > 1 ? Math.min(seen.minGap, rate.minGapMs) : seen.minGap });
+        const sent = wire.filter(([origin]) => origin === h.url).map(([, at]) => ({ at, path: '', status: 0 }));
+        const atWire = hostRate(sent, Math.max(10, Math.ceil(500 / gapMs(h))));
+        const seen = peaks.get(h) ?? { peak: 0, minGap: Infinity, wire: { requests: 0, peak: 0, minGap: Infinity } };
+        peaks.set(h, {
+          peak: Math.max(seen.peak, rate.peakPerSecond),
+          minGap: rate.requests > 1 ? Math.min(seen.minGap, rate.minGapMs) : seen.minGap,
+          wire: {
+            requests: seen.wire.requests + sent.length,
+            peak: Math.max(seen.wire.peak, atWire.peakPerSecond),
+            minGap: sent.length > 1 ? Math.min(seen.wire.minGap, atWire.minGapMs) : seen.wire.minGap,
+          },
+        });
       }
       const neverRequested = Object.fromEntries(agencies.map((a) => [a, inRun.filter((h) => h.site.agency === a).reduce((s, h) => s + h.candidates.size - h.requested.size, 0)]));
       const added = report?.added ?? [];
@@ -179,6 +206,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         neverRequested,
         failures: (report?.failures ?? []).map((f) => ({ stage: f.stage, agency: f.agency ?? null, message: f.message })),
         requests,
+        mirrorLagMaxMs: lag.max / 1e6,
         utilisation,
       });
       if (n === 1) {
@@ -216,6 +244,11 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         ceilingPerSecond: 1000 / gapMs(h),
         peakPerSecond: peaks.get(h)?.peak ?? 0,
         minGapMs: Number.isFinite(peaks.get(h)?.minGap ?? Infinity) ? peaks.get(h)!.minGap : 0,
+        wire: {
+          requests: peaks.get(h)?.wire.requests ?? 0,
+          peakPerSecond: peaks.get(h)?.wire.peak ?? 0,
+          minGapMs: Number.isFinite(peaks.get(h)?.wire.minGap ?? Infinity) ? peaks.get(h)!.wire.minGap : 0,
+        },
         requests: h.log.length,
         statuses: h.log.reduce<Record<string, number>>((c, r) => ((c[r.status] = (c[r.status] ?? 0) + 1), c), {}),
         listed: h.site.items.length,

@@ -97,11 +97,12 @@ if (only.has('rehearsal')) {
   const r = await benchRehearsal(quick);
   results['rehearsal'] = r;
   console.log(`\n## Rehearsal — ${r.agencies.join(', ')} on a mirror, time scaled ${r.scale}× (budget ${r.budget.realSeconds / 60} min real, ${r.budget.args.join(' ')})\n`);
-  row('host', 'listed', 'candidates', 'transcripts', 'requests', 'gap ms (real s)', 'peak req/s', 'ceiling req/s', 'min gap ms');
-  row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:');
+  row('host', 'listed', 'candidates', 'transcripts', 'requests', 'gap ms (real s)', 'ceiling req/s', 'peak req/s at the wire', 'min gap ms at the wire', 'peak req/s at the mirror', 'min gap ms at the mirror');
+  row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:');
   for (const h of r.hosts) {
-    row(h.host, String(h.listed), String(h.candidates), String(h.transcripts), String(h.requests), `${f(h.gapMs)} (${f((h.gapMs * r.scale) / 1000)})`, f(h.peakPerSecond), f(h.ceilingPerSecond), f(h.minGapMs, 2));
+    row(h.host, String(h.listed), String(h.candidates), String(h.transcripts), String(h.requests), `${f(h.gapMs)} (${f((h.gapMs * r.scale) / 1000)})`, f(h.ceilingPerSecond), f(h.wire.peakPerSecond), f(h.wire.minGapMs, 2), f(h.peakPerSecond), f(h.minGapMs, 2));
   }
+  console.log(`\nthe mirror's event loop was held up by at most ${f(Math.max(...r.runs.map((x) => x.mirrorLagMaxMs)), 1)} ms (the error of its arrival stamps)`);
   console.log('');
   row('run', 'exit', 'wall s (real h)', 'stored', 'stored per agency', 'backlog (report)', 'never requested', 'pace / ceiling per host', 'failures');
   row('---:', '---:', '---:', '---:', '---', '---:', '---', '---', '---');

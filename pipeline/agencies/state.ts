@@ -26,6 +26,9 @@ export const state: Agency = {
     // and after the first run only what changed is listed (ref. page-structure.md §0.5, §4).
     { type: 'wp-rest', path: '/wp-json/wp/v2/state_briefing' },
     { type: 'wp-rest', path: '/wp-json/wp/v2/pages' },
+    // 2025+ releases (/releases/<office>/YYYY/MM/<slug>/, guid /releases/preview/<id>/) are their
+    // own post type on the live site (page-structure.md §0.5): titles decide most without a fetch.
+    { type: 'wp-rest', path: '/wp-json/wp/v2/state_press_release', on: ['www'] },
   ],
   candidates: {
     // Releases live under /releases/<office>/YYYY/MM/<slug>/ and the office's name drifts

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeBody } from './decode.ts';
 import { FetchError } from './errors.ts';
 import { ALLOW_ALL, decidingRule, parseRobots, productToken, type RobotsPolicy } from './robots.ts';
+import { onHeadersSent } from './wire.ts';
 import type { BlockedHost, FetchErrorKind, FetcherOptions, FetchRequest, FetchResponse } from './types.ts';
 
 /** Redirect hops followed per request; browsers allow 20, five is plenty for WordPress slug moves. */
@@ -68,7 +69,7 @@ class AttemptFailure extends Error {
 
 interface HostState {
   limit: LimitFunction;
-  /** `performance.now()` of the last request start on this host. */
+  /** `performance.now()` of the last request start on this host: its headers written to the socket. */
   lastStart: number;
   /** No request starts before this (`performance.now()`), set by Retry-After. */
   notBefore: number;
@@ -401,7 +402,12 @@ export class Fetcher {
   private exchange<T>(url: URL, headers: Record<string, string>, handle: Exchange<T>): Promise<T> {
     const host = this.host(url.host);
     return host.limit(async () => {
-      await this.waitForTurn(host);
+      const left = await this.waitForTurn(host);
+      // The gap counts from the moment the headers are written, not from the turn.
+      const stopWatching = onHeadersSent(url, () => {
+        host.lastStart = Math.max(host.lastStart, performance.now());
+        left();
+      });
       this.sent += 1;
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(TIMEOUT), this.options.timeoutMs);
@@ -415,9 +421,14 @@ export class Fetcher {
           }
           throw new AttemptFailure('network', `network error: ${describeCause(error)}`, 'yes', { cause: error });
         }
+        // Answered, so sent (a dispatcher that publishes no sendHeaders still frees the next turn here).
+        left();
         const answered = response;
         return await handle(answered, (maxBytes) => readCapped(answered, controller, maxBytes, this.options.timeoutMs));
       } finally {
+        // Failed: if the headers never left (a refused connection), the turn's start counts.
+        stopWatching();
+        left();
         clearTimeout(timer);
         // Frees the connection when the body was not wanted (redirects, errors, wrong type).
         if (response?.body && !response.bodyUsed) response.body.cancel().catch(() => {});
@@ -425,11 +436,17 @@ export class Fetcher {
     });
   }
 
-  /** Requests on a host start one after another, in the order they got a concurrency slot. */
-  private waitForTurn(host: HostState): Promise<void> {
+  /**
+   * Requests on a host start one after another, in the order they got a concurrency slot. The
+   * next one's turn begins only once this one has left (call the returned function then), so
+   * however late a request reaches the wire, the next gap counts from there.
+   */
+  private waitForTurn(host: HostState): Promise<() => void> {
+    let left!: () => void;
+    const gone = new Promise<void>((resolve) => (left = resolve));
     const turn = host.gate.then(() => this.waitForGap(host));
-    host.gate = turn.catch(() => {});
-    return turn;
+    host.gate = turn.then(() => gone, () => {});
+    return turn.then(() => left);
   }
 
   /**

@@ -90,6 +90,15 @@ describe('scheduled runs against the mirror', () => {
     expect(result.transcripts['defense']).toBe(0);
   });
 
+  it('never sends two requests to a host closer than its crawl-delay (measured at the socket)', () => {
+    for (const host of result.hosts) {
+      // Every request the mirror saw left through a socket write the probe stamped.
+      expect(host.wire.requests, host.host).toBe(host.requests);
+      expect(host.wire.minGapMs, host.host).toBeGreaterThanOrEqual(host.gapMs - 0.01);
+      expect(host.wire.peakPerSecond, host.host).toBeLessThanOrEqual(host.ceilingPerSecond);
+    }
+  });
+
   it('never asks a host faster than its crawl-delay (measured at the mirror)', () => {
     for (const host of result.hosts) {
       expect(host.requests, host.host).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultFetcherOptions, Fetcher } from '../../pipeline/fetch/index.ts';
 import { startMirror, type Mirror } from '../support/mirror.ts';
@@ -111,6 +112,42 @@ describe('gap between request starts', () => {
       await slow;
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('gap measured on the wire', () => {
+  it('spaces the requests a host receives by the crawl-delay however late each one leaves after its turn', async () => {
+    // A loaded event loop: between the fetcher deciding a request may start and the request's
+    // headers reaching the socket, time passes — here 60 ms for every other request. The gap
+    // must count from when the previous request really left, or two arrive 40 ms apart.
+    mirror.set('/robots.txt', { body: 'User-agent: *\nCrawl-delay: 0.1\nDisallow:\n', contentType: 'text/plain' });
+    mirror.fault('/briefing-3/', { kind: 'status', statuses: [503] });
+    const realFetch = globalThis.fetch;
+    let calls = 0;
+    globalThis.fetch = (async (...args: Parameters<typeof fetch>) => {
+      if (calls++ % 2 === 1) await sleep(60);
+      return realFetch(...args);
+    }) as typeof fetch;
+    try {
+      const { fetcher } = testFetcher([mirror], { concurrencyPerHost: 2, minDelayMs: 0, backoffMs: 0 });
+      const first = await fetcher.get({ url: mirror.url('/briefing-0/') });
+      // Every channel of a run goes through this one gate: pages, a retry after a 503, a
+      // conditional request answered 304, robots.txt.
+      await Promise.all([
+        ...urls(mirror, 6).slice(1).map((url) => fetcher.get({ url })),
+        fetcher.get({ url: mirror.url('/briefing-0/'), etag: first.etag! }),
+      ]);
+      expect(mirror.requests.map((r) => r.path).sort()).toEqual(
+        ['/robots.txt', '/briefing-0/', '/briefing-0/', '/briefing-1/', '/briefing-2/', '/briefing-3/', '/briefing-3/', '/briefing-4/', '/briefing-5/'].sort(),
+      );
+      expect(mirror.requestsFor('/briefing-0/').map((r) => r.status)).toEqual([200, 304]);
+      const gaps = startGaps(mirror);
+      expect(gaps).toHaveLength(8);
+      // A few ms for timers and the loopback; the injected lag is 60.
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(95);
+    } finally {
+      globalThis.fetch = realFetch;
     }
   });
 });

@@ -236,7 +236,7 @@ describe('failures', () => {
   it('is fatal (exit 1) when no discovery channel answers: one failure per origin, nothing written', async () => {
     const out = await tempDir();
     for (const m of [mirror.www, mirror.archive]) {
-      for (const p of ['/sitemap_index.xml', '/rss-feed/department-press-briefings/feed/', '/rss-feed/press-releases/feed/', '/wp-json/wp/v2/state_briefing', '/wp-json/wp/v2/pages']) m.remove(p);
+      for (const p of ['/sitemap_index.xml', '/rss-feed/department-press-briefings/feed/', '/rss-feed/press-releases/feed/', '/wp-json/wp/v2/state_briefing', '/wp-json/wp/v2/pages', '/wp-json/wp/v2/state_press_release']) m.remove(p);
     }
     const report = await runPipeline(options(out));
     expect(report.exitCode).toBe(1);

@@ -61,11 +61,12 @@ export async function startStateMirror(pages: StateFixture[] = STATE_PAGES): Pro
         contentType: 'application/xml',
         body: urlset([{ loc: `${base}/about/`, lastmod: '2020-01-01T00:00:00+00:00' }, ...flat.map((p) => ({ loc: base + p.path, lastmod: p.lastmod }))]),
       });
-      // The REST lists of both post types, all on one page; the mirror ignores modified_after
+      // The REST lists of the three post types, all on one page; the mirror ignores modified_after
       // (a longer answer than asked for, which discovery must take as well).
       mirror.set('/wp-json/wp/v2/state_briefing', wpList(base, briefings));
-      mirror.set('/wp-json/wp/v2/pages', wpList(base, flat));
+      mirror.set('/wp-json/wp/v2/pages', wpList(base, flat.filter((p) => !p.path.startsWith('/releases/'))));
       if (origin === 'www') {
+        mirror.set('/wp-json/wp/v2/state_press_release', wpList(base, flat.filter((p) => p.path.startsWith('/releases/'))));
         mirror.set('/rss-feed/department-press-briefings/feed/', { contentType: 'application/rss+xml', body: rss(briefings) });
         mirror.set('/rss-feed/press-releases/feed/', { contentType: 'application/rss+xml', body: rss(mine) });
       }
@@ -121,7 +122,7 @@ function wpList(base: string, pages: ListedPage[]): { contentType: string; body:
       link: base + p.path,
       modified_gmt: new Date(p.lastmod).toISOString().slice(0, 19),
       title: { rendered: xml(p.title) },
-      type: p.path.startsWith('/briefings/') ? 'state_briefing' : 'page',
+      type: p.path.startsWith('/briefings/') ? 'state_briefing' : p.path.startsWith('/releases/') ? 'state_press_release' : 'page',
     }));
   return { contentType: 'application/json; charset=UTF-8', body: JSON.stringify(posts), headers: { 'x-wp-total': String(posts.length), 'x-wp-totalpages': '1' } };
 }
