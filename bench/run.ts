@@ -54,7 +54,7 @@ if (only.has('scale')) {
   const r = await benchScale(quick);
   results['scale'] = r;
   const l = r.larger;
-  console.log(`\n## Scale — ${r.transcripts} synthetic transcripts (and ${l.transcripts})\n`);
+  console.log(`\n## Scale — ${r.transcripts} synthetic transcripts (and ${l.transcripts}), bodies from the ${r.bodies === 'corpus' ? 'real corpus' : 'small fixtures (corpus not found: set PODIUM_CORPUS; figures not realistic)'}\n`);
   row('command', 'wall s', 'peak RSS MiB', `wall s (${l.transcripts})`, `RSS MiB (${l.transcripts})`);
   row('---', '---:', '---:', '---:', '---:');
   for (const s of r.steps) {

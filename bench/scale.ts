@@ -12,6 +12,7 @@ import { recordPath } from '../pipeline/store/paths.ts';
 import { deployedSiteArgs } from './deployed.ts';
 import { measurePodium, type CommandMeasure } from './measure.ts';
 import { siteWeight, type SiteWeight } from './site-weight.ts';
+import { corpusAvailable } from '../test/support/corpus.ts';
 import { writeSyntheticDataset } from './synthetic.ts';
 
 export interface ScaleStep {
@@ -32,6 +33,12 @@ export interface ScaleSize {
 export interface ScaleResult extends ScaleSize {
   /** The same steps at 1.5× the transcripts. */
   larger: ScaleSize;
+  /**
+   * Where the record bodies came from: the real corpus, or the small fixtures when it is not found
+   * (a checkout without ../shared/corpus, e.g. a git worktree, and no $PODIUM_CORPUS) — fixture-sized
+   * records make the site a sixth of its real size and several times faster, so say which.
+   */
+  bodies: 'corpus' | 'fixtures';
 }
 
 /** The step name checks look for: the site build exactly as pages.yml runs it. */
@@ -81,5 +88,5 @@ async function measureSize(n: number): Promise<ScaleSize> {
 export async function benchScale(quick: boolean): Promise<ScaleResult> {
   const n = quick ? 200 : 20_000;
   const full = await measureSize(n);
-  return { ...full, larger: await measureSize(Math.round(n * 1.5)) };
+  return { ...full, larger: await measureSize(Math.round(n * 1.5)), bodies: corpusAvailable() ? 'corpus' : 'fixtures' };
 }

@@ -36,6 +36,12 @@ export interface Agency {
   speakers: SpeakerRules;
   /** How to read the lines before the first label, where the generic reading needs help. */
   preamble?: PreambleRules;
+  /**
+   * This agency's own ways of handing the floor to a reporter, on top of the shared ones
+   * (pipeline/transcript/questioners.ts). Built with `handOver()` from the core's name and outlet
+   * parts; each captures `name` and may capture `outlet`.
+   */
+  handOvers?: RegExp[];
   /** Kind classification: the first matching rule wins; no match gives `other`. */
   kinds: KindRule[];
   /**

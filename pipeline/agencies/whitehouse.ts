@@ -5,6 +5,7 @@
  */
 import type { Agency } from './types.ts';
 import { LABEL } from '../transcript/labels.ts';
+import { handOver, HANDOVER_NAME, HANDOVER_OUTLET } from '../transcript/questioners.ts';
 
 export const whitehouse: Agency = {
   id: 'whitehouse',
@@ -75,6 +76,12 @@ export const whitehouse: Agency = {
     // "S." reads like a sentence end to the generic place test.
     places: [/^James S\. Brady Press Briefing Room$/, /^Aboard Air Force One\b/, /^Via Teleconference$/i],
   },
+  // Press-call operators: "Our next caller, Kevin Liptak, CNN.", "Next caller is Jeff Mason from
+  // Reuters." (24 of the White House corpus's hand-overs; the State corpus never says "caller").
+  handOvers: [
+    handOver(String.raw`\b(?:[Nn]ext|[Ff]inal|[Ll]ast|[Ff]irst) caller(?: in (?:the )?queue)?,? (?:(?:is|will be|comes|goes) (?:from |to )?)?${HANDOVER_NAME}${HANDOVER_OUTLET}`),
+    handOver(String.raw`\bcaller (?:goes|will go|comes|will come|is going to (?:come|go)|will be|is) (?:to|from) ${HANDOVER_NAME}${HANDOVER_OUTLET}`),
+  ],
   kinds: [
     { kind: 'background-briefing', title: /\bBackground (?:Press )?(?:Call|Briefing)\b|\bSenior Administration Officials?\b/i },
     { kind: 'background-briefing', attribution: 'on-background' },

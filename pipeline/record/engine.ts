@@ -5,4 +5,4 @@
  * scraping) rebuilds the records an older engine made, as `reprocessed` revisions, and the next
  * agency edit is compared with a record made by the same engine.
  */
-export const ENGINE_VERSION = '2026.12.8';
+export const ENGINE_VERSION = '2026.12.9';

@@ -176,6 +176,13 @@ export interface Turn {
   speaker: string;
   role: Role;
   /**
+   * Set when the agency evidently misprinted the label (since 1.2.0): `speaker` stays as printed, `reads` is the label it reads as, and `role` (and the participant) follow the reading. `kind`: `spelling` — a word one slip from a label word ("SECREATRY") or a rare label a letter or two from one the transcript prints far more often ("MR SULLVIAN" beside "MR SULLIVAN"); `honorific` — a clipped or swapped honorific ("S PSAKI" beside "MS PSAKI"); `question-label` — an answer printed under the question label (a question turn that asks nothing, right after a question). The rules are in schemas/README.md.
+   */
+  misprint?: {
+    reads: string;
+    kind: 'spelling' | 'honorific' | 'question-label';
+  };
+  /**
    * Plain-text paragraphs of the turn (entities decoded, NBSP folded, label removed). Stage directions such as (Laughter.) stay in the text. Empty only when the page prints a label with nothing after it.
    *
    * @minItems 0

@@ -32,7 +32,8 @@ export interface Attribution {
 
 export interface AttributionContext {
   turns: readonly RawTurn[];
-  roleOf: (speaker: string) => Role;
+  /** The role of turn i's speaker (a misprinted label's turn has the role of what it reads as). */
+  roleAt: (turn: number) => Role;
   /** The hand-over at the end of turn i (cached by the caller, who also reads it for roles). */
   announced: (turn: number) => Announcement | null;
   title: string;
@@ -44,7 +45,7 @@ export interface AttributionContext {
 
 /** Attributions by turn index, for the journalist turns that have one. */
 export function attributeQuestions(ctx: AttributionContext): Map<number, Attribution> {
-  const { turns, roleOf } = ctx;
+  const { turns, roleAt } = ctx;
   const lowerWords = new Set<string>();
   for (const t of turns) for (const p of t.paragraphs) for (const w of p.match(/(?<![\p{L}’'])\p{Ll}[\p{L}’'-]*/gu) ?? []) lowerWords.add(w);
   const official = (name: string | null) => name !== null && ctx.isOfficial(name);
@@ -64,9 +65,9 @@ export function attributeQuestions(ctx: AttributionContext): Map<number, Attribu
   let exchange: Attribution | null = null;
   let lastQuestion = -1;
   turns.forEach((t, i) => {
-    const role = roleOf(t.speaker);
+    const role = roleAt(i);
     const next = turns[i + 1];
-    if (role !== 'journalist' && next && roleOf(next.speaker) === 'operator') pool.push(ctx.announced(i)?.name ?? '');
+    if (role !== 'journalist' && next && roleAt(i + 1) === 'operator') pool.push(ctx.announced(i)?.name ?? '');
     if (role !== 'journalist') {
       if (role === 'operator' || ctx.announced(i) || endsExchange(t, turns[lastQuestion])) exchange = null;
       // "Matt, we are working on this…": the answer is to someone else than the exchange's reporter.
@@ -173,7 +174,7 @@ function addressed(turns: readonly RawTurn[], name: string): boolean {
  */
 function announcementBefore(ctx: AttributionContext, i: number): Announcement | null {
   for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
-    const role = ctx.roleOf(ctx.turns[j]!.speaker);
+    const role = ctx.roleAt(j);
     if (role === 'journalist') return null;
     const a = ctx.announced(j);
     if (a) return a;

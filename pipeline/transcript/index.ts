@@ -11,7 +11,8 @@ import { readGroundRules, withBasis } from './ground-rules.ts';
 import { endTime, readHeader } from './header.ts';
 import { readHeldOn } from './held-on.ts';
 import { classifyKind } from './kind.ts';
-import { PRINCIPAL } from './labels.ts';
+import { isLabelWord, PRINCIPAL } from './labels.ts';
+import { readQuestionLabel } from './misprints.ts';
 import { buildParticipants, nameWords, roleOf } from './participants.ts';
 import { attributeQuestions } from './attribution.ts';
 import { readAnnouncement, type Announcement } from './questioners.ts';
@@ -54,22 +55,37 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
   const handover = new Map<number, Announcement | null>();
   const announced = (i: number): Announcement | null => {
     let a = handover.get(i);
-    if (a === undefined) handover.set(i, (a = readAnnouncement(seg.turns[i]!.paragraphs.slice(-2).join(' '))));
+    if (a === undefined) handover.set(i, (a = readAnnouncement(seg.turns[i]!.paragraphs.slice(-2).join(' '), agency.handOvers)));
     return a;
   };
-  const roles = assignRoles(seg.turns, turnWords, agency, page.title, byline, titleWords, announced);
+  // A misprinted label is the speaker it reads as: same role, same participant.
+  const readsAs = new Map(seg.turns.flatMap((t) => (t.misprint ? [[t.speaker, t.misprint.reads] as const] : [])));
+  const roles = assignRoles(seg.turns, turnWords, agency, page.title, byline, titleWords, announced, readsAs);
   const { participants, canonical } = buildParticipants(
     unique(seg.turns.map((t) => t.speaker)),
     roles,
     { byline, title: [page.title], preamble: seg.preamble, turns: seg.turns.flatMap((t) => t.paragraphs) },
     titleWords,
+    readsAs,
   );
   const participantRoles = new Map(participants.map((p) => [p.label, p.role]));
-  const roleOfSpeaker = (speaker: string): Role => participantRoles.get(canonical.get(speaker)!) ?? roles.get(speaker) ?? 'other';
+  const roleOfSpeaker = (speaker: string): Role =>
+    participantRoles.get(canonical.get(speaker)!) ?? roles.get(speaker) ?? roles.get(readsAs.get(speaker) ?? '') ?? 'other';
+  // An answer printed under the question label is the answering official's turn.
+  const isQuestion = (j: number) => roleOfSpeaker(seg.turns[j]!.speaker) === 'journalist';
+  const answers = (j: number) => ['official', 'moderator'].includes(roleOfSpeaker(seg.turns[j]!.speaker));
+  for (const [i, t] of seg.turns.entries()) {
+    const misprint = t.misprint ? null : readQuestionLabel(i, seg.turns, isQuestion, answers);
+    if (misprint) t.misprint = misprint;
+  }
+  const roleAt = (i: number): Role => {
+    const t = seg.turns[i]!;
+    return t.misprint?.kind === 'question-label' ? roleOfSpeaker(t.misprint.reads) : roleOfSpeaker(t.speaker);
+  };
 
   const opening = [
     ...seg.preamble,
-    ...seg.turns.slice(0, OPENING_TURNS).filter((t) => roleOfSpeaker(t.speaker) !== 'journalist').flatMap((t) => t.paragraphs),
+    ...seg.turns.slice(0, OPENING_TURNS).filter((_, i) => roleAt(i) !== 'journalist').flatMap((t) => t.paragraphs),
   ];
   const groundRules = readGroundRules(page.title, opening);
   const kind = classifyKind(agency.kinds, { docType: page.docType, title: page.title, location, attribution: groundRules.attribution });
@@ -89,12 +105,13 @@ export function parseTranscript(page: ExtractedPage, agency: Agency, where: stri
     return surnames.has(words.at(-1)!) || (words.length === 1 && given.has(words[0]!));
   };
   const attributions = attributeQuestions({
-    turns: seg.turns, roleOf: roleOfSpeaker, announced, title: page.title, interview: kind === 'interview', isOfficial,
+    turns: seg.turns, roleAt, announced, title: page.title, interview: kind === 'interview', isOfficial,
   });
   // Non-empty: a page without turns was refused above. Keys in schema order.
   const turns = seg.turns.map((raw, i): Turn => ({
     speaker: raw.speaker,
-    role: roleOfSpeaker(raw.speaker),
+    role: roleAt(i),
+    ...(raw.misprint ? { misprint: raw.misprint } : {}),
     paragraphs: raw.paragraphs,
     ...attributions.get(i),
     ...(raw.corrections.length ? { corrections: raw.corrections } : {}),
@@ -137,9 +154,10 @@ function assignRoles(
   byline: readonly string[],
   titleWords: ReadonlySet<string>,
   announced: (turn: number) => Announcement | null,
+  readsAs: ReadonlyMap<string, string>,
 ): Map<string, Role> {
   const roles = new Map<string, Role>();
-  for (const t of turns) if (!roles.has(t.speaker)) roles.set(t.speaker, roleOf(t.speaker, agency.speakers));
+  for (const t of turns) if (!roles.has(t.speaker)) roles.set(t.speaker, roleOf(readsAs.get(t.speaker) ?? t.speaker, agency.speakers));
 
   const afterWith = title.split(/\bwith\b/i).slice(1).join(' ').toUpperCase();
   const bylineText = byline.join(' ').toUpperCase();
@@ -148,7 +166,9 @@ function assignRoles(
     const words = speaker.split(' ');
     const bareName = /^(?:MR|MS|MRS|MISS|DR)$/.test(words[0]!) || words.length === nameWords(speaker, titleWords).length;
     const surname = nameWords(speaker, titleWords).at(-1);
-    if (bareName && surname && afterWith.includes(surname) && !bylineText.includes(surname)) roles.set(speaker, 'journalist');
+    if (bareName && surname && afterWith.includes(surname) && !bylineText.includes(surname) && !titledInTitle(afterWith, surname)) {
+      roles.set(speaker, 'journalist');
+    }
   }
 
   const officials = [...roles].filter(([, r]) => r === 'official').map(([s]) => s);
@@ -177,6 +197,16 @@ function assignRoles(
     }
   }
   return roles;
+}
+
+/**
+ * Whether the title gives `surname` an office ("… with … USAID Deputy Administrator for Management
+ * and Resources Paloma Adams-Allen"): a label word between the name and the comma or "with" before it. An interviewer is named bare ("With Margaret Brennan of CBS").
+ */
+function titledInTitle(upperTitle: string, surname: string): boolean {
+  const before = upperTitle.slice(0, upperTitle.indexOf(surname));
+  const phrase = before.split(/,| WITH /).at(-1) ?? '';
+  return phrase.split(/\s+/).some((w) => isLabelWord(w.replace(/\.$/, '')));
 }
 
 function median(values: readonly number[]): number {

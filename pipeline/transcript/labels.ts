@@ -46,6 +46,15 @@ const LABEL_TAIL = /\b(?:OFFICIALS?|AIDES?|STAFFERS?|CREW MEMBERS?)(?: (?:ONE|TW
  */
 export const PRINCIPAL = /^(?:THE )?(?:VICE )?(?:PRESIDENT|PRIME MINISTER|CHANCELLOR|PREMIER)\b/;
 
+/** Every word the vocabulary knows in a label: heads, qualifiers and the words that end one. */
+export const LABEL_WORDS: ReadonlySet<string> = new Set([
+  ...LABEL_HEADS, ...LABEL_QUALIFIERS, 'OFFICIAL', 'OFFICIALS', 'STAFFER', 'STAFFERS', 'MEMBER', 'MEMBERS', 'CREW',
+]);
+
+export function isLabelWord(word: string): boolean {
+  return LABEL_WORDS.has(word);
+}
+
 /** Normalizes a printed label: upper case, no colon, honorific periods dropped, spaces folded. */
 export function normalizeLabel(printed: string): string {
   let normal = normalized.get(printed);

@@ -135,13 +135,15 @@ const SOURCE_ORDER = ['byline', 'title', 'preamble', 'turns'] as const;
 
 /**
  * Builds participants in order of first appearance, merging labels that name the same person
- * (same surname, one label spelling the full name).
+ * (same surname, one label spelling the full name); a misprinted label (`readsAs`) joins the one it
+ * reads as.
  */
 export function buildParticipants(
   speakers: readonly string[],
   roles: ReadonlyMap<string, Role>,
   texts: readonly string[] | NameSources,
   agencyTitles: ReadonlySet<string> = NO_WORDS,
+  readsAs: ReadonlyMap<string, string> = new Map(),
 ): { participants: Participant[]; canonical: Map<string, string> } {
   const participants: Participant[] = [];
   const canonical = new Map<string, string>();
@@ -153,8 +155,18 @@ export function buildParticipants(
     p.nameFrom = found.from;
   };
   const bySurname = new Map<string, Participant>();
-  for (const speaker of speakers) {
-    const words = nameWords(speaker, agencyTitles);
+  const byLabel = new Map<string, Participant>();
+  // Misprinted labels last, so the label they read as is already a participant they can join.
+  const ordered = [...speakers.filter((s) => !readsAs.has(s)), ...speakers.filter((s) => readsAs.has(s))];
+  for (const speaker of ordered) {
+    const reading = readsAs.get(speaker);
+    const read = reading ? byLabel.get(canonical.get(reading) ?? reading) : undefined;
+    if (read) {
+      (read.aliases ??= []).push(speaker);
+      canonical.set(speaker, read.label);
+      continue;
+    }
+    const words = nameWords(reading ?? speaker, agencyTitles);
     const surname = words.at(-1);
     const role = roles.get(speaker) ?? 'other';
     const found = surname ? bySurname.get(surname) : undefined;
@@ -168,14 +180,15 @@ export function buildParticipants(
     const p: Participant = { label: speaker, name: null, role };
     named(p, nameFor(words, sources, agencyTitles));
     participants.push(p);
+    byLabel.set(speaker, p);
     canonical.set(speaker, speaker);
     if (surname && role !== 'journalist') bySurname.set(surname, p);
   }
   // Keys in schema order: records are compared as JSON (revisions/observe.ts) with stored ones.
-  const ordered = participants.map(({ label, aliases, name, nameFrom, role }): Participant => ({
+  const inSchemaOrder = participants.map(({ label, aliases, name, nameFrom, role }): Participant => ({
     label, ...(aliases ? { aliases } : {}), name, ...(nameFrom ? { nameFrom } : {}), role,
   }));
-  return { participants: ordered, canonical };
+  return { participants: inSchemaOrder, canonical };
 }
 
 function nameFor(

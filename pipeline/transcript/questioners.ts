@@ -46,14 +46,20 @@ export interface Announcement {
 }
 
 /** Announcements that name the next questioner, strongest first. Each captures `name`, some `outlet`. */
-const ANNOUNCEMENTS: { re: RegExp; bare?: true; needsOutlet?: true; outletLook?: true }[] = [
+interface Shape {
+  re: RegExp;
+  bare?: true;
+  needsOutlet?: true;
+  outletLook?: true;
+}
+const ANNOUNCEMENTS: Shape[] = [
   { re: new RegExp(String.raw`\bline (?:now )?of (?:[-–—] let(?:'|’)s see [-–—] )?${N}${O}`, 'u') },
   { re: new RegExp(String.raw`\bgo (?:to )?the line (?:now )?(?:of )?${N}${O}`, 'u') },
   // "Our next question will come from Camilo.", "Our next question, and unfortunately our last, will go to Nadia."
-  { re: new RegExp(String.raw`\b(?:question|questions|caller)(?:, [^,]{1,40},)? (?:goes|go|will go|comes|come|will come|is going to (?:come|go)|is going|will be|is) (?:to|from) ${N}${O}`, 'u') },
+  { re: new RegExp(String.raw`\b(?:question|questions)(?:, [^,]{1,40},)? (?:goes|go|will go|comes|come|will come|is going to (?:come|go)|is going|will be|is) (?:to|from) ${N}${O}`, 'u') },
   { re: new RegExp(String.raw`\b(?:[Tt]ake|[Hh]ave|[Hh]ear|[Gg]et) (?:a |the |our |one |that )?(?:final |last |next |first |quick |couple |more )?(?:question|questions) (?:from|with|by) ${N}${O}`, 'u') },
-  // "Next question is Aamer Madhani from the AP.", "Next question is — goes to Trevor of Reuters.", "Next in queue is …", "Our next caller, …".
-  { re: new RegExp(String.raw`\b(?:[Ff]inal|[Ll]ast|[Nn]ext|[Ff]irst|[Ss]econd|[Tt]hird|[Aa]nother|[Qq]uick),? (?:[\p{Ll}-]+,? )?(?:question|caller|in (?:the )?queue),? (?:(?:is|was) (?:[-–—] )?)?(?:to |from |by |for |goes to |is from |will be from |comes from )?${N}${O}`, 'u') },
+  // "Next question is Aamer Madhani from the AP.", "Next question is — goes to Trevor of Reuters.", "Next in queue is …".
+  { re: new RegExp(String.raw`\b(?:[Ff]inal|[Ll]ast|[Nn]ext|[Ff]irst|[Ss]econd|[Tt]hird|[Aa]nother|[Qq]uick),? (?:[\p{Ll}-]+,? )?(?:question|in (?:the )?queue),? (?:(?:is|was) (?:[-–—] )?)?(?:to |from |by |for |goes to |is from |will be from |comes from )?${N}${O}`, 'u') },
   { re: new RegExp(String.raw`\b(?:Could|Can|May) we (?:have|hear from|go to) ${N}${O}(?= of\b| from\b|,|\.|\?| please)`, 'u') },
   { re: new RegExp(String.raw`\b${LET} (?:next |now |then |first |quickly )?(?:go|turn|move|come|start|begin)(?: over| back| off| now| next| first)? (?:to|with) ${N}${O}${END}`, 'u') },
   // "Go to Jeff Mason at Reuters.", "Okay, moving on to X from Y."
@@ -74,13 +80,28 @@ const ANNOUNCEMENTS: { re: RegExp; bare?: true; needsOutlet?: true; outletLook?:
   { re: new RegExp(String.raw`^${N}(?:,? (?:go ahead|please|you(?:'|’)re up))?[.?!]$`, 'u'), bare: true },
 ];
 
-/** The hand-over at the end of `text`, or null. */
-export function readAnnouncement(text: string): Announcement | null {
+/**
+ * An agency's own hand-over phrasing (`Agency.handOvers`), written with the core's name and outlet
+ * parts: `handOver(String.raw\`\\b[Nn]ext caller,? ${HANDOVER_NAME}${HANDOVER_OUTLET}\`)`. It is
+ * tried before the shared shapes and read the same way (an outlet alone, a place, a title are no
+ * reporter).
+ */
+export const HANDOVER_NAME = N;
+export const HANDOVER_OUTLET = O;
+export function handOver(source: string): RegExp {
+  const re = new RegExp(source, 'u');
+  if (!source.includes('(?<name>')) throw new Error(`a hand-over pattern must capture the name: ${source}`);
+  return re;
+}
+
+/** The hand-over at the end of `text`, or null; `extra` are the agency's own shapes. */
+export function readAnnouncement(text: string, extra: readonly RegExp[] = []): Announcement | null {
   // Only the end of the turn hands over; look at its last two sentences.
   const sentences = text.split(/(?<=[.?!])\s+(?=[\p{Lu}"“(])/u);
   const tail = sentences.slice(-2);
-  const last = tail.length > 1 ? readSentence(tail[1]!, true) : null;
-  const before = readSentence(tail[0]!, tail.length === 1);
+  const shapes = extra.length ? [...extra.map((re) => ({ re })), ...ANNOUNCEMENTS] : ANNOUNCEMENTS;
+  const last = tail.length > 1 ? readSentence(tail[1]!, true, shapes) : null;
+  const before = readSentence(tail[0]!, tail.length === 1, shapes);
   if (!last) return before;
   // "For our next question we'll go to Phil Stewart from Reuters. Phil, you should be able to
   // unmute yourself.", "… Tamara with NPR. Tam, …": the sentence before gives the fuller form of the same person.
@@ -93,10 +114,10 @@ export function readAnnouncement(text: string): Announcement | null {
 /** Thanks to the reporter who just asked ("Thank you, Kelly."): a hand-over only when nothing follows it. */
 const THANKS = /^(?:(?:Okay|OK|All right|Great),? )?(?:Thank you|Thanks)\b/u;
 
-function readSentence(raw: string, closing: boolean): Announcement | null {
+function readSentence(raw: string, closing: boolean, shapes: readonly Shape[]): Announcement | null {
   const sentence = raw.trim().replace(/^\((?:Via interpreter|In [A-Z][a-z]+)\.?\)\s*/i, '');
   if (!closing && THANKS.test(sentence)) return null;
-  for (const { re, bare, needsOutlet, outletLook } of ANNOUNCEMENTS) {
+  for (const { re, bare, needsOutlet, outletLook } of shapes) {
     const m = re.exec(sentence);
     if (!m?.groups?.['name']) continue;
     let [rawName, rawOutlet] = [m.groups['name'], m.groups['outlet']?.replace(/[.,]+$/, '')];

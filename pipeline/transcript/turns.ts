@@ -6,13 +6,16 @@
 import type { Block } from '../extract/blocks.ts';
 import type { SpeakerRules } from '../agencies/types.ts';
 import type { LabelCandidate } from './labels.ts';
-import { acceptLabel, isBareSurname, labelCandidate, normalizeLabel } from './labels.ts';
+import { acceptLabel, isBareSurname, labelCandidate, looksLikeLabel, normalizeLabel } from './labels.ts';
+import { readMisprint, type Misprint } from './misprints.ts';
 import { findName, nameWords } from './participants.ts';
 
 export interface RawTurn {
   speaker: string;
   paragraphs: string[];
   corrections: { paragraph: number; struck: string; inserted: string | null }[];
+  /** The label the printed one evidently misspells (misprints.ts); the speaker stays as printed. */
+  misprint?: Misprint;
 }
 
 /** A line printed among the turns that is not speech; it stood before paragraph `paragraph` of turn `turn`. */
@@ -59,6 +62,7 @@ export function segment(blocks: readonly Block[], rules: SpeakerRules, header: r
   for (const c of candidates) if (c?.structural) known.add(c.speaker);
   acceptSurnames(candidates, known, rules, header);
   [blocks, candidates] = splitRunTogether(blocks, candidates, known, rules);
+  const misprintOf = misprintReader(candidates, known);
 
   const preamble: string[] = [];
   const turns: RawTurn[] = [];
@@ -67,10 +71,11 @@ export function segment(blocks: readonly Block[], rules: SpeakerRules, header: r
   const afterRule = new Map<RawTurn, number>();
   for (const [i, block] of blocks.entries()) {
     const c = candidates[i];
-    const label = c && acceptLabel(c, known) ? c : null;
+    const misprint = c ? misprintOf(c) : null;
+    const label = c && (acceptLabel(c, known) || misprint) ? c : null;
     if (label) {
       labels.add(label.speaker);
-      turns.push({ speaker: label.speaker, paragraphs: [], corrections: [] });
+      turns.push({ speaker: label.speaker, paragraphs: [], corrections: [], ...(misprint ? { misprint } : {}) });
     }
     const text = label ? label.rest : block.text;
     const turn = turns.at(-1);
@@ -87,6 +92,27 @@ export function segment(blocks: readonly Block[], rules: SpeakerRules, header: r
 
   const closing = splitClosing(turns, afterRule);
   return { preamble, turns, closing, notes: splitNotes(turns), labels: [...labels] };
+}
+
+/**
+ * What a candidate label evidently misspells, read once per label against how often the document
+ * prints each accepted label. A candidate no rule accepted becomes a label only through a reading
+ * that is one ("S. PSAKI:" beside "MS. PSAKI:", "SECREATRY MAYORKAS:").
+ */
+function misprintReader(candidates: readonly (LabelCandidate | null)[], known: ReadonlySet<string>): (c: LabelCandidate) => Misprint | null {
+  const counts = new Map<string, number>();
+  for (const c of candidates) if (c && acceptLabel(c, known)) counts.set(c.speaker, (counts.get(c.speaker) ?? 0) + 1);
+  const read = new Map<string, Misprint | null>();
+  return (c) => {
+    const key = `${acceptLabel(c, known) ? 1 : 0}${c.speaker}`;
+    let m = read.get(key);
+    if (m === undefined) {
+      m = readMisprint(c.speaker, counts);
+      if (m && !acceptLabel(c, known) && !counts.has(m.reads) && !looksLikeLabel(m.reads)) m = null;
+      read.set(key, m);
+    }
+    return m;
+  };
 }
 
 /** Whether paragraphs from `at` on are an end mark or time line and what may follow one. */

@@ -7,16 +7,12 @@
  * so they may only improve.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { state } from '../../pipeline/agencies/state.ts';
-import { whitehouse } from '../../pipeline/agencies/whitehouse.ts';
-import { extract } from '../../pipeline/extract/index.ts';
-import { recordFromPage } from '../../pipeline/record/from-page.ts';
 import type { Transcript, Turn } from '../../pipeline/schema/types.ts';
 import { readAnnouncement, readTitleInterviewer } from '../../pipeline/transcript/questioners.ts';
-import { corpusAvailable, corpusPage, loadCorpus } from '../support/corpus.ts';
-import { loadWhiteHouseCorpus, whiteHouseCorpusAvailable, whiteHousePage } from '../support/whitehouse-corpus.ts';
+import { corpusAvailable } from '../support/corpus.ts';
+import { samePerson, stateCorpusRecords, whiteHouseCorpusRecords } from '../support/corpus-records.ts';
+import { whiteHouseCorpusAvailable } from '../support/whitehouse-corpus.ts';
 
-const source = { via: 'page' as const, fetchedAt: '2026-01-01T00:00:00Z', etag: null, lastModified: null };
 const figures: string[] = [];
 afterAll(() => console.log(figures.join('\n')));
 const pct = (n: number, of: number) => `${n}/${of} (${of ? ((100 * n) / of).toFixed(1) : '0.0'} %)`;
@@ -43,11 +39,6 @@ function detect(turn: Turn): string | null {
   return null;
 }
 
-/** The same person: equal, or one a first name or surname of the other ("Simon" / "Simon Lewis"). */
-function samePerson(a: string, b: string): boolean {
-  const [x, y] = a.length <= b.length ? [a, b] : [b, a];
-  return x === y || y.startsWith(`${x} `) || y.endsWith(` ${x}`) || x.split(' ')[0] === y.split(' ')[0];
-}
 
 interface Floors {
   askedBy: number;
@@ -140,18 +131,11 @@ function measure(name: string, records: Transcript[], floors: Floors): void {
 }
 
 describe.runIf(corpusAvailable())('question attribution on the real State corpus', () => {
-  const records = loadCorpus()
-    .filter((i) => i.transcript)
-    .map((item) => {
-      const version = item.versions.at(-1)!;
-      return recordFromPage(extract(corpusPage(item, version), state, item.url, item.url), state, item.url, item.url, source);
-    });
+  const records = stateCorpusRecords();
   measure('state', records, { askedBy: 0.52, outlet: 0.15, recall: 0.95, precision: 0.75, interviews: 50 });
 });
 
 describe.runIf(whiteHouseCorpusAvailable())('question attribution on the real White House corpus', () => {
-  const records = loadWhiteHouseCorpus()
-    .filter((i) => i.transcript)
-    .map((item) => recordFromPage(whiteHousePage(item), whitehouse, item.url, item.url, source));
+  const records = whiteHouseCorpusRecords();
   measure('whitehouse', records, { askedBy: 0.33, outlet: 0.065, recall: 0.95, precision: 0.75, interviews: 2 });
 });

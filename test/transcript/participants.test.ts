@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildParticipants } from '../../pipeline/transcript/participants.ts';
+import { parseArchive } from '../support/whitehouse-page.ts';
 
 const roles = (entries: Record<string, 'official' | 'moderator' | 'journalist'>) => new Map(Object.entries(entries));
 
@@ -38,5 +39,17 @@ describe('participant names and where they were read', () => {
   it('a list of texts still reads as bylines (the old call)', () => {
     const { participants } = buildParticipants(['MR PRICE'], roles({ 'MR PRICE': 'official' }), ['Ned Price, Department Spokesperson']);
     expect(participants[0]).toEqual({ label: 'MR PRICE', name: 'Ned Price', nameFrom: 'byline', role: 'official' });
+  });
+});
+
+describe('a speaker the title names', () => {
+  const lines = (label: string) => [`${label}:  Thank you. Let me walk you through the request, line by line.`, 'Q:  Why so large?', `${label}:  Because the need is large.`];
+  it('is the interviewer when the title names them bare after "with"', () => {
+    const t = parseArchive('Interview of the Secretary With Margaret Sample of Example News', ['THE SECRETARY:  Glad to be here.', ...lines('MS. SAMPLE')]);
+    expect(t.participants.find((p) => p.label === 'MS SAMPLE')!.role).toBe('journalist');
+  });
+  it('is an official when the title gives them an office ("… Deputy Administrator for Management and Resources Pat Sample")', () => {
+    const t = parseArchive('Briefing with Deputy Secretary Jane Roe, Example Agency Deputy Administrator for Management and Resources Pat Sample, and Experts', ['MR. ROE:  Welcome.', ...lines('MS. SAMPLE')]);
+    expect(t.participants.find((p) => p.label === 'MS SAMPLE')).toMatchObject({ name: 'Pat Sample', role: 'official' });
   });
 });

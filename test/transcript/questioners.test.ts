@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../pipeline/schema/types.ts';
 import { attributeQuestions, fullestForms } from '../../pipeline/transcript/attribution.ts';
-import { readAnnouncement, readSelfIntroduction, readTitleInterviewer } from '../../pipeline/transcript/questioners.ts';
+import { state } from '../../pipeline/agencies/state.ts';
+import { whitehouse } from '../../pipeline/agencies/whitehouse.ts';
+import { handOver, readAnnouncement, readSelfIntroduction, readTitleInterviewer } from '../../pipeline/transcript/questioners.ts';
 
 describe('hand-overs in every State house style', () => {
   const cases: [string, string | null][] = [
@@ -92,7 +94,8 @@ describe('hand-overs in the White House house styles', () => {
   ];
   for (const [text, name, outlet] of cases) {
     it(text, () => {
-      const a = readAnnouncement(text);
+      // The White House adapter's own phrasing ("Our next caller, …") comes in through its hook.
+      const a = readAnnouncement(text, whitehouse.handOvers);
       expect([a?.name ?? null, a?.outlet ?? null]).toEqual([name, outlet]);
     });
   }
@@ -117,7 +120,7 @@ describe('attribution', () => {
       turn('MR PRICE', 'Let’s go to Simon Lewis.'), turn('QUESTION', 'Thanks.'),
       turn('MR PRICE', 'Simon.'), turn('QUESTION', 'One more.'),
     ];
-    const got = attributeQuestions({ turns, roleOf: role, announced: (i) => readAnnouncement(turns[i]!.paragraphs.join(' ')), title: '', interview: false, isOfficial: () => false });
+    const got = attributeQuestions({ turns, roleAt: (i) => role(turns[i]!.speaker), announced: (i) => readAnnouncement(turns[i]!.paragraphs.join(' ')), title: '', interview: false, isOfficial: () => false });
     expect([...got].map(([i, a]) => [i, a.askedBy, a.askedByEvidence])).toEqual([[3, 'Said', 'called'], [5, 'Simon Lewis', 'called'], [7, 'Simon Lewis', 'called']]);
   });
 });
@@ -150,7 +153,7 @@ describe('exchanges', () => {
   const turn = (speaker: string, ...paragraphs: string[]) => ({ speaker, paragraphs, corrections: [] });
   const role = (s: string): Role => (s === 'QUESTION' ? 'journalist' : s === 'OPERATOR' ? 'operator' : 'official');
   const attribute = (turns: ReturnType<typeof turn>[], title = '', interview = false) =>
-    [...attributeQuestions({ turns, roleOf: role, announced: (i) => readAnnouncement(turns[i]!.paragraphs.join(' ')), title, interview, isOfficial: (n) => n === 'Tony' })]
+    [...attributeQuestions({ turns, roleAt: (i) => role(turns[i]!.speaker), announced: (i) => readAnnouncement(turns[i]!.paragraphs.join(' ')), title, interview, isOfficial: (n) => n === 'Tony' })]
       .map(([i, a]) => [i, a.askedBy ?? null, a.askedByOutlet ?? null, a.askedByEvidence]);
 
   it('carries the questioner through follow-ups until the floor changes hands', () => {
@@ -211,5 +214,18 @@ describe('exchanges', () => {
 
   it('never takes an official handed the floor for a questioner', () => {
     expect(attribute([turn('MR PRICE', 'Go ahead, Tony.'), turn('QUESTION', 'Yes?')])).toEqual([]);
+  });
+});
+
+describe('an agency’s own hand-over phrasing', () => {
+  it('is read only through the adapter’s declared hook, with the core’s name and outlet rules', () => {
+    expect(readAnnouncement('Our next caller, Kevin Liptak, CNN.')).toBeNull();
+    expect(readAnnouncement('Our next caller, Kevin Liptak, CNN.', whitehouse.handOvers)).toEqual({ name: 'Kevin Liptak', outlet: 'CNN', bare: false });
+    expect(readAnnouncement('Next caller is from Reuters.', whitehouse.handOvers)).toEqual({ name: null, outlet: 'Reuters', bare: false });
+    expect(readAnnouncement('Our next caller, Kevin Liptak, CNN.', state.handOvers)).toBeNull();
+  });
+
+  it('refuses a pattern that captures no name', () => {
+    expect(() => handOver(String.raw`\bnext caller`)).toThrow(/must capture the name/);
   });
 });
