@@ -76,6 +76,8 @@ const ANNOUNCEMENTS: Shape[] = [
   { re: new RegExp(String.raw`^(?:\(Via interpreter\) )?(?:${LEAD},? )?(?<name>${WORD}(?: (?:${WORD}|${PARTICLES})){1,3})(?:,| from| of| with| at) (?:the )?(?<outlet>${OUTLET})(?:, ${OUTLET}){0,2}[.?!]?$`, 'u'), needsOutlet: true },
   // "Nancy, CBS.", "Maureen, USA Today.", "How about Jen Epstein, Bloomberg?": a first name and an outlet by its look.
   { re: new RegExp(String.raw`^(?:${LEAD},? |How about )?${N}(?:,| from| of| with| at) (?:the )?(?<outlet>${OUTLET})[.?!]$`, 'u'), needsOutlet: true, outletLook: true },
+  // "Nike, last question.", "Said, final question.": the floor and how much of it is left.
+  { re: new RegExp(String.raw`^(?:${LEAD},? )?${N}, (?:(?:the|our|a) )?(?:last|final|next|first) (?:question|one)[.?!]$`, 'u') },
   // A name alone closing the turn: "Said.", "Humeyra?", "Tracy Wilkinson, please."
   { re: new RegExp(String.raw`^${N}(?:,? (?:go ahead|please|you(?:'|’)re up))?[.?!]$`, 'u'), bare: true },
 ];
@@ -155,12 +157,14 @@ function clean(raw: string, besideOutlet = false): string | null {
   // Cut a trailing particle the NAME pattern swallowed ("Shaun Tandon de").
   while (words.length > 1 && PARTICLE.test(words.at(-1)!)) words = words.slice(0, -1);
   if (NOT_A_NAME_WORDS.has(words[0]!)) return null;
+  // "I’ll", "We’ll": a contraction, never a name ("… last question, I’ll turn it over to …").
+  if (words.some((w) => /[’'](?:ll|re|ve|d|m)$/i.test(w))) return null;
   const place = PLACES.has(words[0]!.replace(/[’']s$/, '')) || (words.length > 1 && PLACE_PHRASES.test(words[0]!));
   if (place && !(besideOutlet && words.length > 1 && !PLACES.has(words.join(' ')))) return null;
   // An outlet or acronym ("NBC", "AFP"), not a person; two capitals beside an outlet are initials ("MJ Lee with CNN").
   // "U.S." — not "J.J." or "M.J." ("Go ahead, J.J.").
   if (words.some((w) => PLACE_INITIALS.has(w.replace(/\.$/, '')))) return null;
-  if (words.some((w) => /^\p{Lu}{2,}\.?$/u.test(w) && !(besideOutlet && /^\p{Lu}{2}$/u.test(w) && !isOutlet(w)))) return null;
+  if (words.some((w) => /^\p{Lu}{2,}(?:-[\p{Lu}\d]+)*\.?$/u.test(w) && !(besideOutlet && /^\p{Lu}{2}$/u.test(w) && !isOutlet(w)))) return null;
   // "J.J.", "Kelly O.": the period the sentence split off belongs to the initials.
   if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(words.at(-1)!) && (words.length > 1 || words[0]!.length > 1)) words[words.length - 1] += '.';
   const name = words.join(' ');

@@ -11,7 +11,8 @@ export const NAME_PARTICLES = ['de', 'da', 'van', 'von', 'der', 'al', 'el', 'bin
 /**
  * First words that never start a reporter's name in a hand-over. Greetings, answers and fillers
  * close a spokesperson's turn as often as a name does ("Yes.", "Sure.", "Mm-hmm.", "Correct.",
- * "Understood." before a question); pronouns, titles and function words open the phrases around it.
+ * "Understood." before a question); pronouns, titles and function words open the phrases around it;
+ * a host's reaction closes a turn too ("Awesome. Go ahead.", "Cute. (Laughter.)", "Huh? He what?").
  */
 export const NOT_A_NAME_WORDS = new Set(
   `Please Thanks Thank Yes Yeah Yep Yup Okay OK Ok Sure Go Next Everyone Everybody Sir Ma’am Ma'am Mr Ms Mrs Dr Mr. Ms. Mrs.
@@ -27,7 +28,8 @@ But Or Nor If As For From With By About Me Us Them Him She He They Are Is Was We
 Twenty Thirty Forty Fifty Two Three Four Five First Second Third Follow Follow-up Yours Mine Ours Big Small Congress
 Senate House Mayor Governor Senator General Admiral Colonel Captain Chairman Leader Speaker Vice Deputy Assistant Press
 Spokesperson Spokesman Team Folks Guys Ladies Gentlemen Friends Colleagues Media Reporters Journalists Audience Members
-Caller Callers Monday Tuesday Wednesday Thursday Friday Saturday Sunday`.split(/\s+/),
+Caller Callers Monday Tuesday Wednesday Thursday Friday Saturday Sunday Awesome Cool Cute Huh Nice Lovely Beautiful
+Amazing Brilliant Super Sweet Bingo Boom Whoa Hmm Aha Yikes Bye Bye-bye Oo-kay Okey-dokey Voilà`.split(/\s+/),
 );
 
 /** Places and bodies written as initials, which a hand-over's name pattern would take for a person's ("we have U.S. …"). */

@@ -91,6 +91,12 @@ describe('hand-overs in the White House house styles', () => {
     ['We have U.S. forces there.', null, null],
     ['It does not sound like we have Nick.', null, null],
     ['Thanks, Michael. Go ahead.', null, null],
+    // A host's reaction, a contraction, an acronym: no reporter. The floor's last question is.
+    ['Awesome. Go ahead.', null, null],
+    ['Huh? He what?', null, null],
+    ['Mm-hmm. APRA-H?', null, null],
+    ['And for our last question, I’ll turn it over to Akayla Gardner.', 'Akayla Gardner', null],
+    ['Joey, last question.', 'Joey', null],
   ];
   for (const [text, name, outlet] of cases) {
     it(text, () => {
