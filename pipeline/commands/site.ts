@@ -7,7 +7,7 @@ export const siteCommand = defineCommand({
   name: 'site',
   summary: 'build the static site and downloads from the dataset',
   description: [
-    'Builds a plain-file static site from the dataset: home, browse and search, one page per transcript with its revision history and diffs, "Use the data", and the downloads transcripts.ndjson, turns.csv, podium.sqlite, datapackage.json, feed.atom, sitemap.xml and schemas/. The site is built in a fresh directory and then swapped in place of --dest. The same dataset always gives byte-identical files.',
+    'Builds a plain-file static site from the dataset: home, browse and search, one page per transcript with its revision history and diffs, "Use the data", and the downloads transcripts.ndjson, turns.csv, podium.sqlite, datapackage.json, feed.atom, schemas/ and, with --site-url, sitemap.xml. The site is built in a fresh directory and then swapped in place of --dest. The same dataset always gives byte-identical files.',
   ],
   options: {
     out: { type: 'string', value: 'dir', default: 'output', description: 'dataset directory' },

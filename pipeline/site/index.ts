@@ -108,7 +108,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
     updated: changelog?.entries.at(-1)?.time ?? null, files, ...(assets ? { assets } : {}),
   };
 
-  const exports = siteExports({ gzip: options.gzipExports === true || assets !== undefined, assets: assets !== undefined });
+  const exports = siteExports({ gzip: options.gzipExports === true || assets !== undefined, assets: assets !== undefined, absolute: options.siteUrl !== undefined });
   for (const e of exports) await e.open(site);
   let turns = 0;
   for await (const [entry, t] of readAhead(dataset, order)) {

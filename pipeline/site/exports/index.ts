@@ -1,6 +1,7 @@
 /**
  * Every export of the site, in the order they close: the downloads first, then the page sets and
- * pages that describe them, the sitemap last (it lists every page written before it).
+ * pages that describe them, the sitemap last (it lists every page written before it; only with
+ * `--site-url`).
  */
 import { browseData, browsePageExport, browseScriptExport, codebookExport, coveragePageExport, homePageExport, notFoundExport, peoplePages, sitemapExport, styleExport, transcriptPages, useDataExport } from '../page-sets.ts';
 import { datasetFileExport } from './copy.ts';
@@ -17,6 +18,11 @@ export interface ExportOptions {
   gzip: boolean;
   /** Bulk downloads are release assets (`--assets`): per-year shards are added. */
   assets?: boolean;
+  /**
+   * The site's absolute address is known (`--site-url`). Only then is there a sitemap.xml:
+   * sitemaps.org requires absolute `<loc>` URLs, and a relative one is an invalid sitemap.
+   */
+  absolute?: boolean;
 }
 
 export function siteExports(o: ExportOptions): SiteExport[] {
@@ -42,6 +48,6 @@ export function siteExports(o: ExportOptions): SiteExport[] {
     feedExport(),
     dataPackageExport(),
     useDataExport(),
-    sitemapExport(),
+    ...(o.absolute ? [sitemapExport()] : []),
   ];
 }
