@@ -97,12 +97,14 @@ export function readQuestionLabel(
   return null;
 }
 
-/** A typing slip: one edit (two for words of eight letters or more), never just a plural. */
+/** A typing slip: one edit (two for words of six letters or more), never just a plural. */
 function isSlip(a: string, b: string): boolean {
   if (a.length < 4 || b.length < 4 || a === `${b}S` || b === `${a}S`) return false;
   const d = editDistance(a, b, 2);
   return d === 1 || (d === 2 && Math.min(a.length, b.length) >= 6);
 }
+
+const LABEL_WORDS_LONG = [...LABEL_WORDS].filter((w) => w.length >= 6);
 
 /** The label word `word` is one edit from (adjacent letters swapped counting as one), if exactly one. */
 function nearLabelWord(word: string): string | null {
@@ -115,8 +117,6 @@ function nearLabelWord(word: string): string | null {
   }
   return found;
 }
-
-const LABEL_WORDS_LONG = [...LABEL_WORDS].filter((w) => w.length >= 6);
 
 /** Optimal string alignment distance, or `limit + 1` once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
