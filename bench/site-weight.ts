@@ -44,6 +44,9 @@ async function weigh(files: string[]): Promise<Weight> {
   return { bytes, gzipBytes };
 }
 
+/** What Browse and its searches download before their first results; `dir` needs only browse/, assets/, catalog/ and search/. */
+export type FirstVisit = Pick<SiteWeight, 'browse' | 'medianShard' | 'largestShard' | 'searchMedian' | 'searchLargest'>;
+
 export async function siteWeight(dir: string): Promise<SiteWeight> {
   const parts: Record<string, number> = {};
   let files = 0;
@@ -57,6 +60,10 @@ export async function siteWeight(dir: string): Promise<SiteWeight> {
     files++;
     totalBytes += size;
   }
+  return { files, totalBytes, parts, home: await weigh([join(dir, 'index.html'), join(dir, 'assets/style.css')]), ...(await firstVisit(dir)) };
+}
+
+export async function firstVisit(dir: string): Promise<FirstVisit> {
   const meta = JSON.parse(await readFile(join(dir, 'catalog/meta.json'), 'utf8')) as { chunk: number };
   const page = [join(dir, 'browse/index.html'), join(dir, 'assets/style.css'), join(dir, 'assets/browse.js'), join(dir, 'catalog/meta.json')];
   const chunksOf = (docs: number[]) => [...new Set(docs.slice(0, FIRST_PAGE).map((d) => Math.floor(d / meta.chunk)))].map((k) => join(dir, 'catalog', `${k}.json`));
@@ -78,10 +85,6 @@ export async function siteWeight(dir: string): Promise<SiteWeight> {
   const shards = await Promise.all((await readdir(join(dir, 'search'))).map(async (name) => ({ file: join(dir, 'search', name), size: (await stat(join(dir, 'search', name))).size })));
   shards.sort((a, b) => a.size - b.size);
   return {
-    files,
-    totalBytes,
-    parts,
-    home: await weigh([join(dir, 'index.html'), join(dir, 'assets/style.css')]),
     browse: await weigh([...page, ...chunksOf(Array.from({ length: FIRST_PAGE }, (_, i) => i))]),
     medianShard: await weigh([shards[shards.length >> 1]!.file]),
     largestShard: await weigh([shards.at(-1)!.file]),

@@ -11,6 +11,7 @@
  * (first absolute, then the difference from the previous one), how many parts hold the word, and
  * those part numbers (first absolute, then differences).
  */
+import type { Transcript } from '../schema/types.ts';
 
 /** Number of shard files. At 20 000 transcripts each is roughly 100 KB before compression. */
 export const SHARDS = 512;
@@ -18,6 +19,11 @@ export const SHARDS = 512;
 /** Words too common to narrow a search; dropped from the index and from queries alike. */
 export const STOPWORDS = ['the', 'and', 'to', 'of', 'a', 'in', 'that', 'is', 'it', 'we', 'you', 'i', 'for', 'on', 'this', 'be', 'with', 'have', 'are', 'as', 'not', 'but', 'at', 'what', 'about', 'so', 'they', 'our', 'there', 'will', 'he', 'do', 'an', 'or', 'by', 'from'];
 const STOP = new Set(STOPWORDS);
+
+/** What the Browse search looks in: part 0 the title and speakers' names, part n turn n (`#tN`). */
+export function searchParts(t: Transcript): string[] {
+  return [[t.title, ...t.participants.map((p) => `${p.name ?? ''} ${p.label}`)].join('\n'), ...t.turns.map((turn) => turn.paragraphs.join('\n'))];
+}
 
 /** Lower-cased words of a text, letters and digits only, stopwords and one-letter words left out. */
 export function tokenize(text: string): string[] {
