@@ -105,7 +105,7 @@ export function browseData(): SiteExport {
     async close() {
       const set = new FileSet('catalog/', site.files, 'application/json');
       for (const [rel, body] of catalog.files()) await set.put(rel, body);
-      for (const [shard, body] of search.shards()) await set.put(`search/${shard}.json`, body);
+      for (const [path, body] of search.files(site.order.length)) await set.put(path, body);
       return set.result();
     },
   };
