@@ -203,8 +203,8 @@ describe('podium site', () => {
   it('writes turns.csv per RFC 4180', async () => {
     const csv = await read('turns.csv');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('transcriptId,n,date,heldOn,agency,speaker,role,askedBy,askedByOutlet,askedByEvidence,text');
-    expect(csv).toContain(`${HOSTILE_ID},2,2022-02-02,,state,QUESTION,journalist,${csvField(HOSTILE.askedBy)},,,${csvField(HOSTILE.link)}\r\n`);
+    expect(lines[0]).toBe('transcriptId,n,date,heldOn,agency,speaker,role,askedBy,askedByOutlet,askedByEvidence,misprintReads,misprintKind,text');
+    expect(csv).toContain(`${HOSTILE_ID},2,2022-02-02,,state,QUESTION,journalist,${csvField(HOSTILE.askedBy)},,,,,${csvField(HOSTILE.link)}\r\n`);
     expect(csvField('a "b", c')).toBe('"a ""b"", c"');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField('plain')).toBe('plain');
@@ -242,11 +242,11 @@ describe('podium site', () => {
     }
   });
 
-  it('fills the questioner outlet and evidence columns from the turn when a record has them', () => {
-    const base = { id: 'state/2022-01-01/x', date: '2022-01-01', agency: 'state', turns: [{ speaker: 'QUESTION', role: 'journalist', askedBy: 'Shaun Tandon', askedByOutlet: 'AFP', askedByEvidence: 'moderator', paragraphs: ['Thanks.'] }, { speaker: 'MR PRICE', role: 'official', paragraphs: ['Yes.'] }] } as unknown as Transcript;
+  it('fills the questioner and misprint columns from the turn when a record has them', () => {
+    const base = { id: 'state/2022-01-01/x', date: '2022-01-01', agency: 'state', turns: [{ speaker: 'QUESTION', role: 'journalist', askedBy: 'Shaun Tandon', askedByOutlet: 'AFP', askedByEvidence: 'called', paragraphs: ['Thanks.'] }, { speaker: 'MR PRCE', role: 'official', misprint: { reads: 'MR PRICE', kind: 'spelling' }, paragraphs: ['Yes.'] }] } as unknown as Transcript;
     const names = TURNS.columns.map((c) => c.name);
     const rows = TURNS.rows(base).map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]])));
-    expect(rows.map((r) => [r.n, r.askedBy, r.askedByOutlet, r.askedByEvidence])).toEqual([[1, 'Shaun Tandon', 'AFP', 'moderator'], [2, null, null, null]]);
+    expect(rows.map((r) => [r.n, r.askedBy, r.askedByOutlet, r.askedByEvidence, r.misprintReads, r.misprintKind])).toEqual([[1, 'Shaun Tandon', 'AFP', 'called', null, null], [2, null, null, null, 'MR PRICE', 'spelling']]);
   });
 
   it('answers a full-text query from the SQLite export', () => {
@@ -281,7 +281,7 @@ describe('podium site', () => {
     }
     type Field = { name: string; constraints?: { enum?: string[] } };
     const table = (name: string) => pkg.resources.find((r) => r.name === name)!.schema as unknown as { fields: Field[]; primaryKey: string[]; foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[] };
-    expect(table('turns').fields.map((f) => f.name)).toEqual(['transcriptId', 'n', 'date', 'heldOn', 'agency', 'speaker', 'role', 'askedBy', 'askedByOutlet', 'askedByEvidence', 'text']);
+    expect(table('turns').fields.map((f) => f.name)).toEqual(['transcriptId', 'n', 'date', 'heldOn', 'agency', 'speaker', 'role', 'askedBy', 'askedByOutlet', 'askedByEvidence', 'misprintReads', 'misprintKind', 'text']);
     // Enum constraints are the schema's enums; foreign keys point at a resource that has the key.
     const schema = JSON.parse(await readFile(join(SCHEMA_DIR, 'transcript.schema.json'), 'utf8')) as { $defs: { kind: { enum: string[] }; role: { enum: string[] } } };
     expect(table('transcripts').fields.find((f) => f.name === 'kind')!.constraints!.enum).toEqual(schema.$defs.kind.enum);
