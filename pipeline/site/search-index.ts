@@ -69,10 +69,50 @@ export function shardOf(word: string): number {
   return h % SHARDS;
 }
 
+/**
+ * One word's posting list as it grows, as unsigned LEB128 varints: most numbers are small deltas, so
+ * a byte each where a number[] took 8 (at 30 000 transcripts the arrays alone were about 2 GiB).
+ */
+class PostingList {
+  bytes = new Uint8Array(16);
+  length = 0;
+  /** Numbers pushed. */
+  count = 0;
+  /** The last transcript added. */
+  last = -1;
+
+  push(x: number): void {
+    if (this.length + 5 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    while (x >= 0x80) {
+      this.bytes[this.length++] = (x & 0x7f) | 0x80;
+      x >>>= 7;
+    }
+    this.bytes[this.length++] = x;
+    this.count++;
+  }
+
+  numbers(): number[] {
+    const out = new Array<number>(this.count);
+    for (let i = 0, k = 0; i < this.length; k++) {
+      let b = this.bytes[i++]!;
+      let x = b & 0x7f;
+      for (let shift = 7; b & 0x80; shift += 7) {
+        b = this.bytes[i++]!;
+        x += (b & 0x7f) * 2 ** shift;
+      }
+      out[k] = x;
+    }
+    return out;
+  }
+}
+
 /** Accumulates postings document by document; documents must be added in increasing number. */
 export class SearchIndexBuilder {
-  readonly #postings = new Map<string, number[]>();
-  readonly #last = new Map<string, number>();
+  readonly #postings = new Map<string, PostingList>();
 
   /** `parts[0]`: the title and names; `parts[n]`: turn n's text. Each document once. */
   add(doc: number, parts: string[]): void {
@@ -85,12 +125,13 @@ export class SearchIndexBuilder {
       }
     });
     for (const [word, found] of where) {
-      const last = this.#last.get(word);
-      if (last === doc) throw new Error(`search index: document ${doc} added twice`);
       let list = this.#postings.get(word);
-      if (!list) this.#postings.set(word, (list = []));
-      list.push(last === undefined ? doc : doc - last, found.length, ...found.map((p, i) => (i ? p - found[i - 1]! : p)));
-      this.#last.set(word, doc);
+      if (!list) this.#postings.set(word, (list = new PostingList()));
+      if (doc <= list.last) throw new Error(`search index: document ${doc} added after ${list.last}`);
+      list.push(list.last < 0 ? doc : doc - list.last);
+      list.push(found.length);
+      found.forEach((p, i) => list.push(i ? p - found[i - 1]! : p));
+      list.last = doc;
     }
   }
 
@@ -106,7 +147,7 @@ export class SearchIndexBuilder {
       const words = byShard[s]!.sort();
       const ranges = new Map<number, string[]>();
       const entries = words.map((word) => {
-        const list = this.#postings.get(word)!;
+        const list = this.#postings.get(word)!.numbers();
         const split = splitPostings(list, head, size);
         if (!split) return `${JSON.stringify(word)}:[${list.join(',')}]`;
         for (const [range, rest] of split.rest) {

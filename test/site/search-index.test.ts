@@ -82,4 +82,14 @@ describe('search index files', () => {
     expect(splitPostings(list, HEAD, 10)).toBeUndefined();
     expect(splitPostings([...list, 1, 1, 0], HEAD, 10)).toEqual({ n: HEAD + 1, head: list, rest: new Map([[6, [HEAD, 1, 0]]]) });
   });
+
+  it('round-trips large transcript and turn numbers (several bytes each in the builder)', () => {
+    const index = new SearchIndexBuilder();
+    const docs = [5, 127, 128, 70_000, 2_000_000];
+    const turns = (d: number) => Array.from({ length: 300 }, (_, i) => (i === 0 || i === 299 || i === d % 200 ? 'vast' : 'none'));
+    for (const d of docs) index.add(d, turns(d));
+    const shard = JSON.parse(new Map(index.files(2_000_001)).get(`search/${shardOf('vast')}.json`)!) as Record<string, number[]>;
+    expect([...decodePostings(shard['vast']!)]).toEqual(docs.map((d) => [d, [...new Set([0, d % 200, 299])].sort((a, b) => a - b)]));
+    expect(() => index.add(70_000, ['vast'])).toThrow(/added after 2000000/);
+  });
 });
