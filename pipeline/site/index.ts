@@ -9,11 +9,12 @@ import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadAgencies } from '../agencies/index.ts';
 import { SCHEMA_DIR, SCHEMA_FILES } from '../schema/files.ts';
-import type { IndexEntry, Transcript } from '../schema/types.ts';
 import { Dataset } from '../store/dataset.ts';
+import type { IndexEntry } from '../schema/types.ts';
 import type { Closed, SiteContext } from './exports/export.ts';
 import { siteExports } from './exports/index.ts';
 import { sitePath } from './html.ts';
+import { missingRecord, readAhead } from './read-ahead.ts';
 import { FileWriter } from './writer.ts';
 
 export interface SiteOptions {
@@ -49,6 +50,11 @@ export interface SiteSummary {
   transcripts: number;
   turns: number;
   pages: number;
+}
+
+/** Catalog order, newest first (ties by id): Browse lists it as is, search results come out in it, and every export gets records in it. */
+export function catalogOrder(entries: readonly IndexEntry[]): IndexEntry[] {
+  return [...entries].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1));
 }
 
 /** Normalizes a base URL to `/…/`. */
@@ -99,8 +105,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
 
   const entries = [...index.transcripts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const titles = new Map(entries.map((e) => [e.id, e.title]));
-  // Catalog order is newest first: Browse lists it as is, and search results come out in that order.
-  const order = [...entries].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1));
+  const order = catalogOrder(entries);
   const agencies = await loadAgencies();
   const site: SiteContext = {
     dir: tmp, base, ...(siteUrl ? { siteUrl } : {}), dataBase: options.dataUrl ?? sitePath(base, 'data/'), dataset, index, changelog, order, entries,
@@ -112,7 +117,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   for (const e of exports) await e.open(site);
   let turns = 0;
   for await (const [entry, t] of readAhead(dataset, order)) {
-    if (!t) throw new Error(`site: ${entry.id} is in index.json but ${entry.path} is missing`);
+    if (!t) throw missingRecord(entry);
     for (const e of exports) await e.add(t);
     turns += t.turns.length;
   }
@@ -139,20 +144,6 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   await rename(tmp, dest);
   await rm(old, { recursive: true, force: true });
   return { transcripts: entries.length, turns, pages: files.pages.length };
-}
-
-/** Records in the given order, a few reads ahead so parsing one overlaps reading the next. */
-async function* readAhead(dataset: Dataset, entries: IndexEntry[]): AsyncGenerator<[IndexEntry, Transcript | null]> {
-  const AHEAD = 8;
-  const queue: Promise<Transcript | null>[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    while (queue.length < AHEAD && i + queue.length < entries.length) {
-      const read = dataset.readRecord(entries[i + queue.length]!.id);
-      read.catch(() => {}); // reported when awaited, in order, not as an unhandled rejection
-      queue.push(read);
-    }
-    yield [entries[i]!, await queue.shift()!];
-  }
 }
 
 function ignoreMissing(error: NodeJS.ErrnoException): void {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
@@ -18,7 +18,10 @@ import { ENUMS, TURNS } from '../../pipeline/site/exports/tables.ts';
 import type { Transcript } from '../../pipeline/schema/types.ts';
 import { validateTranscript } from '../../pipeline/schema/validate.ts';
 import { atomFeed, FEED_ENTRIES } from '../../pipeline/site/exports/feed.ts';
-import { buildSite, normalizeBase, siteAddress } from '../../pipeline/site/index.ts';
+import { buildSite, catalogOrder, normalizeBase, siteAddress } from '../../pipeline/site/index.ts';
+import { bulkExports } from '../../pipeline/site/exports/index.ts';
+import { readAhead } from '../../pipeline/site/read-ahead.ts';
+import { Dataset } from '../../pipeline/store/dataset.ts';
 import { decodePostings, shardOf, tokenize } from '../../pipeline/site/search-index.ts';
 import { HOSTILE, HOSTILE_ID, KNOWN_PHRASE, REVISED_ID, SPEECH_ID, writeSiteFixture } from './fixture.ts';
 
@@ -57,6 +60,34 @@ describe('podium site', () => {
       `t/${REVISED_ID}/diff/1-2/index.html`, 'data/index.json', 'data/changelog.json', 'schemas/v1/transcript.schema.json',
     ]));
     expect(existsSync(`${site}.building`) || existsSync(`${site}.old`)).toBe(false);
+  });
+
+  it('writes in its worker thread the bulk files the same exports write in this one', async () => {
+    // The bulk downloads run off the main thread (exports/off-thread.ts); run them here, in order, and compare.
+    const here = join(root, 'here');
+    const dataset = new Dataset(join(root, 'output'));
+    const index = (await dataset.readIndex())!;
+    const exports = bulkExports({ gzip: false });
+    for (const e of exports) await e.open({ dir: here, dataset });
+    for await (const [, t] of readAhead(dataset, catalogOrder(index.transcripts))) for (const e of exports) await e.add(t!);
+    for (const e of exports) {
+      const result = (await e.close([]))!;
+      expect(createHash('sha256').update(await readFile(join(here, result.path))).digest('hex'), result.path).toBe(createHash('sha256').update(await readFile(join(site, result.path))).digest('hex'));
+    }
+    expect(exports.map((e) => e.path)).toEqual(['transcripts.ndjson', 'transcripts.csv', 'turns.csv', 'participants.csv', 'podium.sqlite']);
+  });
+
+  it('fails with one line naming a record index.json lists but output/ lacks, and keeps the previous site', async () => {
+    const out = join(root, 'broken');
+    await cp(join(root, 'output'), out, { recursive: true });
+    const index = (await new Dataset(out).readIndex())!;
+    const gone = index.transcripts.find((e) => e.id === SPEECH_ID)!;
+    await rm(join(out, gone.path));
+    const dest = join(root, 'broken-site');
+    await cp(site, dest, { recursive: true });
+    const before = await treeHash(dest);
+    await expect(buildSite({ out, dest, baseUrl: '/podium/' })).rejects.toThrow(`site: ${SPEECH_ID} is in index.json but ${gone.path} is missing`);
+    expect(await treeHash(dest)).toEqual(before);
   });
 
   it('links records where --data-url says instead of copying them', async () => {

@@ -11,7 +11,7 @@ import type { Transcript } from '../../schema/types.ts';
 import { PeopleBuilder } from '../../people/index.ts';
 import { csvLine } from './csv.ts';
 import { ndjsonLine } from './ndjson.ts';
-import { bulkFile, FileSink, sha256, type ExportResult, type SiteContext, type SiteExport } from './export.ts';
+import { bulkFile, FileSink, sha256, type BulkContext, type ExportResult, type SiteExport } from './export.ts';
 import { SqliteExport } from './sqlite.ts';
 import { TURNS } from './tables.ts';
 
@@ -25,8 +25,8 @@ interface YearFiles {
 
 const names = (year: string) => ({ ndjson: `transcripts-${year}.ndjson.gz`, csv: `turns-${year}.csv.gz`, sqlite: `podium-${year}.sqlite.gz` });
 
-export function yearShards(): SiteExport {
-  let site: SiteContext;
+export function yearShards(): SiteExport<BulkContext> {
+  let site: BulkContext;
   const years = new Map<string, YearFiles>();
   return {
     path: 'transcripts-<year>.ndjson.gz',
