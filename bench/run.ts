@@ -81,6 +81,7 @@ if (only.has('scale')) {
     row('one search shard (largest)', kib(w.largestShard.bytes), kib(w.largestShard.gzipBytes));
     row(`search "${w.searchMedian.word}" (heaviest word of the median shard), before the first results`, kib(w.searchMedian.bytes), kib(w.searchMedian.gzipBytes));
     row(`search "${w.searchLargest.word}" (heaviest word of the largest shard), before the first results`, kib(w.searchLargest.bytes), kib(w.searchLargest.gzipBytes));
+    row(`search "${w.searchHeaviest.word}" (heaviest word of all), before the first results`, kib(w.searchHeaviest.bytes), kib(w.searchHeaviest.gzipBytes));
   }
 }
 

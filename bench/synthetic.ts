@@ -67,42 +67,55 @@ export function syntheticPage(samples: SamplePage[], i: number): { path: string;
 }
 
 /**
- * Writes an n-transcript dataset to `dir` the fast way (one parse per sample, records cloned with
- * new ids and dates, plain writes): a fixture for the scale benchmarks, not a pipeline run.
- * Every `revisedEvery`-th record gets a second revision with its first kept in history/.
+ * n realistic records without a pipeline run (one parse per sample, records cloned with new ids and
+ * dates): every `revisedEvery`-th record comes with a second revision, its first in `previous`.
  */
-export async function writeSyntheticDataset(dir: string, n: number, revisedEvery = 50): Promise<void> {
+export function* syntheticRecords(n: number, revisedEvery = 50): Generator<{ record: Transcript; previous?: Transcript }> {
   const samples = samplePages();
   const parsed = samples.map((s) =>
     recordFromPage(extract(s.html, state, s.url, s.url), state, s.url, s.url, { via: 'page', fetchedAt: '2026-01-01T00:00:00.000Z', etag: null, lastModified: null }),
   );
-  const schema = loadSchema('transcript.schema.json');
-  const entries: DatasetIndex['transcripts'] = [];
   for (let i = 0; i < n; i++) {
     const base = parsed[i % parsed.length]!;
     const { iso } = syntheticDate(i);
     const id = makeId('state', iso, `synthetic-briefing-${i}`);
     const content = { ...base, title: `${base.title} (${i})`, date: iso };
     const hash = contentSha256(content);
-    let record: Transcript = {
+    const record: Transcript = {
       ...content,
       id,
       url: `https://www.state.gov/synthetic-briefing-${i}/`,
       source: { ...base.source, contentSha256: hash },
       revisions: [{ revision: 1, observedAt: '2026-01-01T00:00:00.000Z', contentSha256: hash, change: 'initial' }],
     };
-    if (i % revisedEvery === 1) {
-      await put(join(dir, historyDir(id), '1.json'), stableJson(record, schema));
-      const edited = { ...record, title: `${record.title} (corrected)` };
-      const editedHash = contentSha256(edited);
-      record = {
+    if (i % revisedEvery !== 1) {
+      yield { record };
+      continue;
+    }
+    const edited = { ...record, title: `${record.title} (corrected)` };
+    const editedHash = contentSha256(edited);
+    yield {
+      previous: record,
+      record: {
         ...edited,
         source: { ...edited.source, contentSha256: editedHash },
         revision: 2,
         revisions: [...record.revisions, { revision: 2, observedAt: '2026-02-01T00:00:00.000Z', contentSha256: editedHash, change: 'cosmetic' }],
-      };
-    }
-    await put(join(dir, recordPath(id)), stableJson(record, schema));
+      },
+    };
+  }
+}
+
+/**
+ * Writes an n-transcript dataset of syntheticRecords to `dir` with plain writes: a fixture for the
+ * scale benchmarks, not a pipeline run.
+ */
+export async function writeSyntheticDataset(dir: string, n: number, revisedEvery = 50): Promise<void> {
+  const schema = loadSchema('transcript.schema.json');
+  const entries: DatasetIndex['transcripts'] = [];
+  for (const { record, previous } of syntheticRecords(n, revisedEvery)) {
+    if (previous) await put(join(dir, historyDir(record.id), '1.json'), stableJson(previous, schema));
+    await put(join(dir, recordPath(record.id)), stableJson(record, schema));
     entries.push(indexEntry(record));
   }
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -3,7 +3,7 @@
  * CDN: the script builds every element with createElement/textContent, so dataset text is never
  * parsed as HTML in the browser either.
  */
-import { SHARDS, STOPWORDS } from './search-index.ts';
+import { RANGES, SHARDS, STOPWORDS } from './search-index.ts';
 
 export const STYLE_CSS = `:root{--fg:#1a1a1a;--muted:#4a4a4a;--bg:#fff;--link:#0b5cad;--line:#d0d0d0;--official:#f1f6fc;--journalist:#fdf6ea;--moderator:#eef7ef;--ins:#d7f5dd;--del:#fbe0e0}
 *{box-sizing:border-box}
@@ -52,7 +52,9 @@ mark{background:#ffe58a;color:inherit}
 /**
  * The Browse page: filters over the split catalog (catalog/, laid out in catalog.ts: only the chunks
  * holding the results on screen are fetched, the facets and speakers only when filtered on), passage
- * search over the shards in search/. A hit is
+ * search over the shards in search/ (laid out in search-index.ts): a query walks the transcripts
+ * newest first and stops at a page of hits, fetching a common word's later ranges only when the
+ * walk reaches them and its rarest word holds a transcript there. A hit is
  * a transcript holding every word; its passages are the turns holding them all, read (text, speaker)
  * from the transcript's own page with DOMParser, which runs nothing. A quoted phrase must appear as
  * consecutive words in one turn; that is checked on the page text, for at most PHRASE_CHECKS
@@ -60,7 +62,7 @@ mark{background:#ffe58a;color:inherit}
  */
 export const BROWSE_JS = `'use strict';
 (function () {
-  var SHARDS = ${SHARDS};
+  var SHARDS = ${SHARDS}, RANGES = ${RANGES};
   var STOP = new Set(${JSON.stringify(STOPWORDS)});
   var PAGE = 25, PASSAGES = 3, PHRASE_CHECKS = 60, SNIPPET = 320;
   var base = document.body.getAttribute('data-base') || '/';
@@ -68,7 +70,7 @@ export const BROWSE_JS = `'use strict';
   var list = document.getElementById('results');
   var status = document.getElementById('status');
   var more = document.getElementById('more');
-  var meta = null, shown = 0, matches = [], shardCache = new Map(), pageCache = new Map(), query = null, generation = 0;
+  var meta = null, shown = 0, matches = [], shardCache = new Map(), rangeCache = new Map(), pageCache = new Map(), query = null, generation = 0;
   var chunkCache = new Map(), facets = null, speakerIndex = null, rendering = null;
 
   function words(text) { return text.toLowerCase().normalize('NFKC').match(/[\\p{L}\\p{N}]+/gu) || []; }
@@ -105,20 +107,84 @@ export const BROWSE_JS = `'use strict';
     if (!shardCache.has(n)) shardCache.set(n, getJson('search/' + n + '.json'));
     return shardCache.get(n);
   }
-  /** word → Map(transcript number → parts holding it); the layout is documented in search-index.ts. */
+  function rangeFile(s, k) {
+    var key = s + '/' + k;
+    if (!rangeCache.has(key)) rangeCache.set(key, getJson('search/' + key + '.json'));
+    return rangeCache.get(key);
+  }
+  function has(o, key) { return Object.prototype.hasOwnProperty.call(o, key); }
+  /** The range of transcript numbers n lies in (rangeSize in search-index.ts). */
+  function rangeOf(n) { return Math.floor(n / Math.max(1, Math.ceil(meta.count / RANGES))); }
+  /** Adds a posting list (layout in search-index.ts) to docs: transcript number → parts holding the word. */
+  function decode(list, docs) {
+    var doc = 0;
+    for (var i = 0, first = true; i < list.length; first = false) {
+      doc = first ? list[i] : doc + list[i];
+      var k = list[i + 1], parts = [];
+      for (var j = 0; j < k; j++) parts.push(j ? parts[j - 1] + list[i + 2 + j] : list[i + 2]);
+      docs.set(doc, parts); i += 2 + k;
+    }
+    return docs;
+  }
+  /**
+   * A query word from its shard: the postings known so far (a long word's head: all of them up to
+   * transcript last), how many transcripts hold it, and the ranges still to fetch for the rest.
+   */
   function postings(word) {
-    return shard(shardOf(word)).then(function (s) {
-      var list = Object.prototype.hasOwnProperty.call(s, word) ? s[word] : [];
-      var out = new Map(), doc = 0;
-      for (var i = 0; i < list.length;) {
-        doc = out.size === 0 ? list[i] : doc + list[i];
-        var k = list[i + 1], parts = [];
-        for (var j = 0; j < k; j++) parts.push(j ? parts[j - 1] + list[i + 2 + j] : list[i + 2]);
-        out.set(doc, parts); i += 2 + k;
-      }
-      return out;
+    var s = shardOf(word);
+    return shard(s).then(function (sh) {
+      var e = has(sh, word) ? sh[word] : [], w = { word: word, shard: s, docs: new Map(), total: 0, last: Infinity, ranges: new Set(), loaded: new Set() };
+      if (Array.isArray(e)) { decode(e, w.docs); w.total = w.docs.size; return w; }
+      decode(e.p, w.docs); w.total = e.n; w.last = e.p.length ? Array.from(w.docs.keys()).pop() : -1;
+      e.r.forEach(function (k) { w.ranges.add(k); });
+      return w;
     });
   }
+  /** Whether w's postings are known at transcript n. */
+  function known(w, n) { if (n <= w.last) return true; var k = rangeOf(n); return !w.ranges.has(k) || w.loaded.has(k); }
+  function complete(w) { return w.loaded.size === w.ranges.size; }
+  function load(w, k) {
+    return rangeFile(w.shard, k).then(function (f) {
+      if (w.loaded.has(k)) return;
+      if (has(f, w.word)) decode(f[w.word], w.docs);
+      w.loaded.add(k);
+    });
+  }
+  /** Whether transcript n passes the agency, kind and speaker filters. */
+  function passes(n) {
+    var f = query.filter;
+    if (f.agency !== '' && String(f.facets.agency[n]) !== f.agency) return false;
+    if (f.kind !== '' && String(f.facets.kind[n]) !== f.kind) return false;
+    return !f.speakers || f.speakers.has(n);
+  }
+  /**
+   * Walks the query's transcripts newest first from query.cursor until need of them hold every
+   * word (with a phrase: all in one turn) or none are left. A word's range is fetched only when a
+   * transcript in it could still match: the rarest word (the driver) has it, or it is the driver.
+   */
+  function scan(need) {
+    var q = query;
+    while (q === query && q.found.length < need && q.cursor < q.to) {
+      var n = q.cursor, d = q.driver;
+      if (d && !known(d, n)) return load(d, rangeOf(n)).then(function () { return scan(need); });
+      if ((!d || d.docs.has(n)) && passes(n)) {
+        var missing = q.ws.filter(function (w) { return !known(w, n); });
+        if (missing.length) return Promise.all(missing.map(function (w) { return load(w, rangeOf(n)); })).then(function () { return scan(need); });
+        var parts = null, all = true;
+        for (var i = 0; i < q.ws.length && all; i++) {
+          var here = q.ws[i].docs.get(n);
+          if (!here) all = false;
+          else parts = parts === null ? here : parts.filter(function (p) { return here.indexOf(p) >= 0; });
+        }
+        // Every word in the transcript; passages are the turns holding them all (maybe none).
+        // A phrase lies inside one turn: only transcripts with such a turn can match it.
+        if (all && (!q.phrases.length || (parts || []).some(function (p) { return p > 0; }))) { q.parts.set(n, parts || []); q.found.push(n); }
+      }
+      q.cursor++;
+    }
+    return Promise.resolve();
+  }
+  function exhausted() { return query.phrases.length > 0 || query.cursor >= query.to; }
   /** Quoted phrases ("…" or “…”) as word lists, and every indexed word of the query. */
   function parse(q) {
     var phrases = [];
@@ -219,15 +285,18 @@ export const BROWSE_JS = `'use strict';
       } else el.value = v;
     });
   }
-  /** Draws the next PAGE matches once their catalog chunks are in; one draw at a time. */
+  /** Draws the next PAGE matches once they are found and their catalog chunks are in; one draw at a time. */
   function render() {
     if (rendering) return rendering;
-    var mine = generation, slice = matches.slice(shown, shown + PAGE);
-    rendering = items(slice).then(function (its) {
+    var mine = generation;
+    rendering = scan(shown + PAGE).then(function () {
+      var slice = matches.slice(shown, shown + PAGE);
+      return items(slice).then(function (its) { return { slice: slice, its: its }; });
+    }).then(function (got) {
       rendering = null;
       if (mine !== generation) return;
-      its.forEach(function (it, i) {
-        var n = slice[i];
+      got.its.forEach(function (it, i) {
+        var n = got.slice[i];
         var li = document.createElement('li');
         var a = document.createElement('a');
         a.className = 'title';
@@ -242,30 +311,39 @@ export const BROWSE_JS = `'use strict';
           ready.then(function (found) { if (mine === generation) showPassages(li, it, n, found); }).catch(function () {});
         }
       });
-      shown += slice.length;
-      more.hidden = shown >= matches.length;
+      shown += got.slice.length;
+      more.hidden = shown >= matches.length && exhausted();
+      status.textContent = describe();
     }, function (e) { rendering = null; throw e; });
     return rendering;
   }
-  function describe(count, capped) {
+  /** How many transcripts match: exact once the walk is done, or for one word unfiltered (its shard says). */
+  function describe() {
+    var count = matches.length, exact = exhausted();
+    if (!exact && query.ws.length === 1 && !query.filtered) { count = query.ws[0].total; exact = true; }
     var what = query.phrases.length ? ' containing ' + query.text : query.words.length ? ' containing ' + query.words.join(' ') : '';
-    return count + (count === 1 ? ' transcript' : ' transcripts') + what + (capped ? ' among the newest ' + PHRASE_CHECKS + ' that hold its words' : '');
+    return (exact ? '' : 'At least ') + count + (count === 1 ? ' transcript' : ' transcripts') + what + (query.capped ? ' among the newest ' + PHRASE_CHECKS + ' that hold its words' : '');
   }
   function apply() {
     var f = form.elements, mine = ++generation;
     query = parse(f.q.value);
-    query.parts = new Map(); query.checked = new Map();
+    query.parts = new Map(); query.checked = new Map(); query.found = []; query.ws = []; query.driver = null; query.capped = false;
+    query.cursor = 0; query.to = 0; query.filter = { agency: f.agency.value, kind: f.kind.value, facets: null, speakers: null };
     var speaker = f.speaker.value.trim().toLowerCase();
     var faceted = f.agency.value !== '' || f.kind.value !== '';
+    query.filtered = faceted || speaker !== '' || f.year.value !== '';
     status.textContent = 'Searching…';
     rendering = null;
     return Promise.all([Promise.all(query.words.map(postings)), faceted ? getFacets() : null, speaker ? getSpeakers() : null]).then(function (got) {
-      var maps = got[0], fac = got[1], sp = got[2], bySpeaker = null, from = 0, to = meta.count;
+      if (mine !== generation) return null;
+      var sp = got[2], from = 0, to = meta.count;
+      query.ws = got[0]; query.filter.facets = got[1];
+      query.driver = query.ws.reduce(function (a, w) { return a && a.total <= w.total ? a : w; }, null);
       if (sp) {
-        bySpeaker = new Set();
+        query.filter.speakers = new Set();
         sp.names.forEach(function (name, i) {
           if (name.toLowerCase().indexOf(speaker) < 0) return;
-          var d = 0; sp.docs[i].forEach(function (x, j) { d = j ? d + x : x; bySpeaker.add(d); });
+          var d = 0; sp.docs[i].forEach(function (x, j) { d = j ? d + x : x; query.filter.speakers.add(d); });
         });
       }
       // Newest first, so a year is one range of transcript numbers.
@@ -273,42 +351,28 @@ export const BROWSE_JS = `'use strict';
         var y = meta.years.filter(function (y) { return y[0] === f.year.value; })[0];
         from = y ? y[1] : 0; to = y ? y[2] : 0;
       }
-      var candidates = [];
-      for (var n = from; n < to; n++) {
-        if (f.agency.value !== '' && String(fac.agency[n]) !== f.agency.value) continue;
-        if (f.kind.value !== '' && String(fac.kind[n]) !== f.kind.value) continue;
-        if (bySpeaker && !bySpeaker.has(n)) continue;
-        var parts = null, all = true;
-        for (var i = 0; i < maps.length && all; i++) {
-          var here = maps[i].get(n);
-          if (!here) all = false;
-          else parts = parts === null ? here : parts.filter(function (p) { return here.indexOf(p) >= 0; });
-        }
-        if (!all) continue;
-        // Every word in the transcript; passages are the turns holding them all (maybe none).
-        query.parts.set(n, parts || []);
-        candidates.push(n);
-      }
-      if (!query.phrases.length) return { list: candidates, capped: false };
-      // A phrase lies inside one turn: only transcripts with a turn holding all its words can match.
-      var check = candidates.filter(function (n) { return query.parts.get(n).some(function (p) { return p > 0; }); });
-      var capped = check.length > PHRASE_CHECKS;
-      check = check.slice(0, PHRASE_CHECKS);
-      return items(check).then(function (its) {
-        return Promise.all(check.map(function (n, i) {
-          return passages(n, its[i][0]).then(function (found) { query.checked.set(n, found); return found.length ? n : -1; }, function () { return -1; });
-        }));
-      }).then(function (ns) { return { list: ns.filter(function (n) { return n >= 0; }), capped: capped }; });
+      query.cursor = from; query.to = to;
+      // Without fetching anything more, walk to the end for an exact count; else far enough for a page.
+      if (!query.phrases.length) return scan(query.ws.every(complete) ? Infinity : PAGE).then(function () { return query.found; });
+      return scan(PHRASE_CHECKS + 1).then(function () {
+        query.capped = query.found.length > PHRASE_CHECKS;
+        var check = query.found.slice(0, PHRASE_CHECKS);
+        return items(check).then(function (its) {
+          return Promise.all(check.map(function (n, i) {
+            return passages(n, its[i][0]).then(function (found) { query.checked.set(n, found); return found.length ? n : -1; }, function () { return -1; });
+          }));
+        }).then(function (ns) { return ns.filter(function (n) { return n >= 0; }); });
+      });
     }).then(function (result) {
-      if (mine !== generation) return;
-      matches = result.list;
+      if (!result || mine !== generation) return;
+      matches = result;
       list.textContent = ''; shown = 0;
-      return render().then(function () { if (mine === generation) status.textContent = describe(matches.length, result.capped); });
+      return render();
     }).catch(function (e) { if (mine === generation) status.textContent = 'Could not search: ' + e.message; });
   }
   form.addEventListener('submit', function (e) { e.preventDefault(); apply(); });
   form.addEventListener('change', function (e) { if (e.target.name !== 'q' && e.target.name !== 'speaker') apply(); });
-  more.addEventListener('click', function () { render().catch(function (e) { status.textContent = 'Could not load the catalog: ' + e.message; }); });
+  more.addEventListener('click', function () { render().catch(function (e) { status.textContent = 'Could not load more: ' + e.message; }); });
   form.elements.speaker.addEventListener('focus', function () { getSpeakers().catch(function () {}); });
   getJson('catalog/meta.json').then(function (m) { meta = m; fill(); return apply(); }).catch(function (e) { status.textContent = 'Could not load the catalog: ' + e.message; });
 })();

@@ -6,14 +6,15 @@
  * the corpus; nothing depends on the clock, so the same dataset gives byte-identical output.
  */
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { loadAgencies } from '../agencies/index.ts';
 import { SCHEMA_DIR, SCHEMA_FILES } from '../schema/files.ts';
-import type { IndexEntry, Transcript } from '../schema/types.ts';
 import { Dataset } from '../store/dataset.ts';
+import type { IndexEntry } from '../schema/types.ts';
 import type { Closed, SiteContext } from './exports/export.ts';
 import { siteExports } from './exports/index.ts';
 import { sitePath } from './html.ts';
+import { missingRecord, readAhead } from './read-ahead.ts';
 import { FileWriter } from './writer.ts';
 
 export interface SiteOptions {
@@ -38,8 +39,11 @@ export interface SiteOptions {
    * Release assets: the bulk downloads (gzipped) and their per-year shards are written to `dir`
    * (emptied first) instead of the site, and linked at `url` + file name, where the workflow
    * publishes them as GitHub Release assets. `{version}` in the URL is the dataset version.
+   * `cache`: a folder kept between builds (the workflow's actions/cache) holding the previous
+   * build's year shards; years whose records and code are unchanged are copied from it (years.ts),
+   * and it is replaced with this build's.
    */
-  assets?: { dir: string; url: string };
+  assets?: { dir: string; url: string; cache?: string };
   /** Write the three bulk exports gzipped (`transcripts.ndjson.gz`, `turns.csv.gz`, `podium.sqlite.gz`): a fifth to a third of the bytes. */
   gzipExports?: boolean;
 }
@@ -49,6 +53,11 @@ export interface SiteSummary {
   transcripts: number;
   turns: number;
   pages: number;
+}
+
+/** Catalog order, newest first (ties by id): Browse lists it as is, search results come out in it, and every export gets records in it. */
+export function catalogOrder(entries: readonly IndexEntry[]): IndexEntry[] {
+  return [...entries].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1));
 }
 
 /** Normalizes a base URL to `/…/`. */
@@ -86,7 +95,9 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   if (options.assets) {
     const url = options.assets.url.replaceAll('{version}', index.datasetVersion);
     if (!/^https?:\/\/\S+\/$/.test(url)) throw new Error(`site: --assets-url wants an http(s) URL ending in /, got ${JSON.stringify(options.assets.url)}`);
-    assets = { dir: options.assets.dir, url };
+    const cache = options.assets.cache;
+    if (cache !== undefined && overlaps(resolve(cache), resolve(options.assets.dir))) throw new Error(`site: --assets-cache ${cache} must be a folder of its own, apart from --assets ${options.assets.dir} (each is replaced whole)`);
+    assets = { dir: options.assets.dir, url, ...(cache !== undefined ? { cache } : {}) };
     await rm(assets.dir, { recursive: true, force: true });
     await mkdir(assets.dir, { recursive: true });
   }
@@ -99,8 +110,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
 
   const entries = [...index.transcripts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const titles = new Map(entries.map((e) => [e.id, e.title]));
-  // Catalog order is newest first: Browse lists it as is, and search results come out in that order.
-  const order = [...entries].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1));
+  const order = catalogOrder(entries);
   const agencies = await loadAgencies();
   const site: SiteContext = {
     dir: tmp, base, ...(siteUrl ? { siteUrl } : {}), dataBase: options.dataUrl ?? sitePath(base, 'data/'), dataset, index, changelog, order, entries,
@@ -112,7 +122,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   for (const e of exports) await e.open(site);
   let turns = 0;
   for await (const [entry, t] of readAhead(dataset, order)) {
-    if (!t) throw new Error(`site: ${entry.id} is in index.json but ${entry.path} is missing`);
+    if (!t) throw missingRecord(entry);
     for (const e of exports) await e.add(t);
     turns += t.turns.length;
   }
@@ -141,18 +151,9 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   return { transcripts: entries.length, turns, pages: files.pages.length };
 }
 
-/** Records in the given order, a few reads ahead so parsing one overlaps reading the next. */
-async function* readAhead(dataset: Dataset, entries: IndexEntry[]): AsyncGenerator<[IndexEntry, Transcript | null]> {
-  const AHEAD = 8;
-  const queue: Promise<Transcript | null>[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    while (queue.length < AHEAD && i + queue.length < entries.length) {
-      const read = dataset.readRecord(entries[i + queue.length]!.id);
-      read.catch(() => {}); // reported when awaited, in order, not as an unhandled rejection
-      queue.push(read);
-    }
-    yield [entries[i]!, await queue.shift()!];
-  }
+/** One folder is the other or holds it. */
+function overlaps(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}${sep}`) || b.startsWith(`${a}${sep}`);
 }
 
 function ignoreMissing(error: NodeJS.ErrnoException): void {

@@ -19,7 +19,7 @@ import { PeopleIndex } from './pages/people.ts';
 import { diffPage, diffPath, historyPage, revisionPairs } from './pages/revisions.ts';
 import { transcriptPage } from './pages/transcript.ts';
 import { useDataPage } from './pages/use-data.ts';
-import { SearchIndexBuilder } from './search-index.ts';
+import { SearchIndexBuilder, searchParts } from './search-index.ts';
 import type { Transcript } from '../schema/types.ts';
 
 /** An export with nothing to do per record. */
@@ -105,15 +105,10 @@ export function browseData(): SiteExport {
     async close() {
       const set = new FileSet('catalog/', site.files, 'application/json');
       for (const [rel, body] of catalog.files()) await set.put(rel, body);
-      for (const [shard, body] of search.shards()) await set.put(`search/${shard}.json`, body);
+      for (const [path, body] of search.files(site.order.length)) await set.put(path, body);
       return set.result();
     },
   };
-}
-
-/** What the Browse search looks in: part 0 the title and speakers' names, part n turn n (`#tN`). */
-function searchParts(t: Transcript): string[] {
-  return [[t.title, ...t.participants.map((p) => `${p.name ?? ''} ${p.label}`)].join('\n'), ...t.turns.map((turn) => turn.paragraphs.join('\n'))];
 }
 
 /** people/ and outlets/: a page per person and per outlet the records name. */

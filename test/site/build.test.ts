@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { XMLParser } from 'fast-xml-parser';
@@ -18,7 +18,10 @@ import { ENUMS, TURNS } from '../../pipeline/site/exports/tables.ts';
 import type { Transcript } from '../../pipeline/schema/types.ts';
 import { validateTranscript } from '../../pipeline/schema/validate.ts';
 import { atomFeed, FEED_ENTRIES } from '../../pipeline/site/exports/feed.ts';
-import { buildSite, normalizeBase, siteAddress } from '../../pipeline/site/index.ts';
+import { buildSite, catalogOrder, normalizeBase, siteAddress } from '../../pipeline/site/index.ts';
+import { bulkExports } from '../../pipeline/site/exports/index.ts';
+import { readAhead } from '../../pipeline/site/read-ahead.ts';
+import { Dataset } from '../../pipeline/store/dataset.ts';
 import { decodePostings, shardOf, tokenize } from '../../pipeline/site/search-index.ts';
 import { HOSTILE, HOSTILE_ID, KNOWN_PHRASE, REVISED_ID, SPEECH_ID, writeSiteFixture } from './fixture.ts';
 
@@ -57,6 +60,35 @@ describe('podium site', () => {
       `t/${REVISED_ID}/diff/1-2/index.html`, 'data/index.json', 'data/changelog.json', 'schemas/v1/transcript.schema.json',
     ]));
     expect(existsSync(`${site}.building`) || existsSync(`${site}.old`)).toBe(false);
+  });
+
+  it('writes in its worker thread the bulk files the same exports write in this one', async () => {
+    // The bulk downloads run off the main thread (exports/off-thread.ts); run them here, in order, and compare.
+    const here = join(root, 'here');
+    const dataset = new Dataset(join(root, 'output'));
+    const index = (await dataset.readIndex())!;
+    const exports = bulkExports({ gzip: false });
+    const order = catalogOrder(index.transcripts);
+    for (const e of exports) await e.open({ dir: here, dataset, order });
+    for await (const [, t] of readAhead(dataset, order)) for (const e of exports) await e.add(t!);
+    for (const e of exports) {
+      const result = (await e.close([]))!;
+      expect(createHash('sha256').update(await readFile(join(here, result.path))).digest('hex'), result.path).toBe(createHash('sha256').update(await readFile(join(site, result.path))).digest('hex'));
+    }
+    expect(exports.map((e) => e.path)).toEqual(['transcripts.ndjson', 'transcripts.csv', 'turns.csv', 'participants.csv', 'podium.sqlite']);
+  });
+
+  it('fails with one line naming a record index.json lists but output/ lacks, and keeps the previous site', async () => {
+    const out = join(root, 'broken');
+    await cp(join(root, 'output'), out, { recursive: true });
+    const index = (await new Dataset(out).readIndex())!;
+    const gone = index.transcripts.find((e) => e.id === SPEECH_ID)!;
+    await rm(join(out, gone.path));
+    const dest = join(root, 'broken-site');
+    await cp(site, dest, { recursive: true });
+    const before = await treeHash(dest);
+    await expect(buildSite({ out, dest, baseUrl: '/podium/' })).rejects.toThrow(`site: ${SPEECH_ID} is in index.json but ${gone.path} is missing`);
+    expect(await treeHash(dest)).toEqual(before);
   });
 
   it('links records where --data-url says instead of copying them', async () => {
@@ -127,6 +159,58 @@ describe('podium site', () => {
     expect(useData).toContain(`curl -sSL "${published}podium.sqlite.gz" | gunzip &gt; podium.sqlite`);
     expect(useData).toContain(`href="${published}transcripts-2021.ndjson.gz"`);
     await expect(buildSite({ out: join(root, 'output'), dest: lean, baseUrl: '/', assets: { dir: assets, url: 'ftp://x/' } })).rejects.toThrow(/--assets-url/);
+  });
+
+  it('with --assets-cache, copies the year shards whose records and code are unchanged, and rebuilds the rest', async () => {
+    const out = join(root, 'cached-output');
+    await cp(join(root, 'output'), out, { recursive: true });
+    const cache = join(root, 'shard-cache');
+    const url = 'https://github.com/o/podium/releases/download/data-{version}/';
+    const build = async (name: string, withCache = true) => {
+      const dir = join(root, `assets-${name}`);
+      await buildSite({ out, dest: join(root, `site-${name}`), baseUrl: '/podium/', assets: { dir, url, ...(withCache ? { cache } : {}) } });
+      return dir;
+    };
+    // The cache changes nothing in what is published.
+    const full = await build('full', false);
+    const first = await build('first');
+    expect(await treeHash(first)).toEqual(await treeHash(full));
+    const manifest = () => JSON.parse(readFileSync(join(cache, 'shards.json'), 'utf8')) as { fingerprint: string; years: Record<string, { key: string; files: { path: string; bytes: number; hash: string }[] }> };
+    expect(Object.keys(manifest().years)).toEqual(['2021', '2022']);
+
+    // Plant a 2021 shard in the cache, recorded with its own hash: a build that reuses 2021 publishes it.
+    const planted = gzipSync('planted\n');
+    const plant = (hash = `sha256:${createHash('sha256').update(planted).digest('hex')}`) => {
+      const m = manifest();
+      m.years['2021']!.files = m.years['2021']!.files.map((f) => (f.path === 'transcripts-2021.ndjson.gz' ? { ...f, bytes: planted.length, hash } : f));
+      writeFileSync(join(cache, 'transcripts-2021.ndjson.gz'), planted);
+      writeFileSync(join(cache, 'shards.json'), JSON.stringify(m));
+    };
+    plant();
+    const reused = await build('reused');
+    expect(readFileSync(join(reused, 'transcripts-2021.ndjson.gz'))).toEqual(planted);
+    expect(readFileSync(join(reused, 'transcripts-2022.ndjson.gz'))).toEqual(readFileSync(join(full, 'transcripts-2022.ndjson.gz')));
+
+    // A cached file whose bytes do not match the record of them is not trusted: the year is rebuilt.
+    plant('sha256:0000000000000000000000000000000000000000000000000000000000000000');
+    expect(readFileSync(join(await build('tampered'), 'transcripts-2021.ndjson.gz'))).toEqual(readFileSync(join(full, 'transcripts-2021.ndjson.gz')));
+
+    // An edited 2021 record changes that year's key: 2021 is rebuilt from the records, 2022 is copied.
+    plant();
+    const entry = (await new Dataset(out).readIndex())!.transcripts.find((e) => e.id === SPEECH_ID)!;
+    const record = JSON.parse(readFileSync(join(out, entry.path), 'utf8')) as Transcript;
+    record.turns[0].paragraphs[0] += ' (edited)';
+    writeFileSync(join(out, entry.path), JSON.stringify(record, null, 2));
+    const edited = await build('edited');
+    const fresh = await build('fresh', false);
+    expect(await treeHash(edited)).toEqual(await treeHash(fresh));
+    expect(gunzipSync(readFileSync(join(edited, 'transcripts-2021.ndjson.gz'))).toString()).toContain('(edited)');
+
+    // Other code (here: a cache from another fingerprint) rebuilds every year.
+    plant();
+    writeFileSync(join(cache, 'shards.json'), JSON.stringify({ ...manifest(), fingerprint: 'sha256:other' }));
+    expect(await treeHash(await build('recoded'))).toEqual(await treeHash(fresh));
+    await expect(buildSite({ out, dest: join(root, 'site-x'), baseUrl: '/', assets: { dir: cache, url, cache } })).rejects.toThrow(/--assets-cache .* must be a folder of its own/);
   });
 
   it('makes every link in feed.atom, datapackage.json and sitemap.xml absolute with a site URL, and says the address', async () => {
@@ -203,8 +287,8 @@ describe('podium site', () => {
   it('writes turns.csv per RFC 4180', async () => {
     const csv = await read('turns.csv');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('transcriptId,n,date,heldOn,agency,speaker,role,askedBy,askedByOutlet,askedByEvidence,text');
-    expect(csv).toContain(`${HOSTILE_ID},2,2022-02-02,,state,QUESTION,journalist,${csvField(HOSTILE.askedBy)},,,${csvField(HOSTILE.link)}\r\n`);
+    expect(lines[0]).toBe('transcriptId,n,date,heldOn,agency,speaker,role,askedBy,askedByOutlet,askedByEvidence,misprintReads,misprintKind,text');
+    expect(csv).toContain(`${HOSTILE_ID},2,2022-02-02,,state,QUESTION,journalist,${csvField(HOSTILE.askedBy)},,,,,${csvField(HOSTILE.link)}\r\n`);
     expect(csvField('a "b", c')).toBe('"a ""b"", c"');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField('plain')).toBe('plain');
@@ -242,11 +326,11 @@ describe('podium site', () => {
     }
   });
 
-  it('fills the questioner outlet and evidence columns from the turn when a record has them', () => {
-    const base = { id: 'state/2022-01-01/x', date: '2022-01-01', agency: 'state', turns: [{ speaker: 'QUESTION', role: 'journalist', askedBy: 'Shaun Tandon', askedByOutlet: 'AFP', askedByEvidence: 'moderator', paragraphs: ['Thanks.'] }, { speaker: 'MR PRICE', role: 'official', paragraphs: ['Yes.'] }] } as unknown as Transcript;
+  it('fills the questioner and misprint columns from the turn when a record has them', () => {
+    const base = { id: 'state/2022-01-01/x', date: '2022-01-01', agency: 'state', turns: [{ speaker: 'QUESTION', role: 'journalist', askedBy: 'Shaun Tandon', askedByOutlet: 'AFP', askedByEvidence: 'called', paragraphs: ['Thanks.'] }, { speaker: 'MR PRCE', role: 'official', misprint: { reads: 'MR PRICE', kind: 'spelling' }, paragraphs: ['Yes.'] }] } as unknown as Transcript;
     const names = TURNS.columns.map((c) => c.name);
     const rows = TURNS.rows(base).map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]])));
-    expect(rows.map((r) => [r.n, r.askedBy, r.askedByOutlet, r.askedByEvidence])).toEqual([[1, 'Shaun Tandon', 'AFP', 'moderator'], [2, null, null, null]]);
+    expect(rows.map((r) => [r.n, r.askedBy, r.askedByOutlet, r.askedByEvidence, r.misprintReads, r.misprintKind])).toEqual([[1, 'Shaun Tandon', 'AFP', 'called', null, null], [2, null, null, null, 'MR PRICE', 'spelling']]);
   });
 
   it('answers a full-text query from the SQLite export', () => {
@@ -281,7 +365,7 @@ describe('podium site', () => {
     }
     type Field = { name: string; constraints?: { enum?: string[] } };
     const table = (name: string) => pkg.resources.find((r) => r.name === name)!.schema as unknown as { fields: Field[]; primaryKey: string[]; foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[] };
-    expect(table('turns').fields.map((f) => f.name)).toEqual(['transcriptId', 'n', 'date', 'heldOn', 'agency', 'speaker', 'role', 'askedBy', 'askedByOutlet', 'askedByEvidence', 'text']);
+    expect(table('turns').fields.map((f) => f.name)).toEqual(['transcriptId', 'n', 'date', 'heldOn', 'agency', 'speaker', 'role', 'askedBy', 'askedByOutlet', 'askedByEvidence', 'misprintReads', 'misprintKind', 'text']);
     // Enum constraints are the schema's enums; foreign keys point at a resource that has the key.
     const schema = JSON.parse(await readFile(join(SCHEMA_DIR, 'transcript.schema.json'), 'utf8')) as { $defs: { kind: { enum: string[] }; role: { enum: string[] } } };
     expect(table('transcripts').fields.find((f) => f.name === 'kind')!.constraints!.enum).toEqual(schema.$defs.kind.enum);

@@ -2,7 +2,9 @@
  * Browse over the split catalog (pipeline/site/catalog.ts) in real Chromium, on a dataset spanning
  * seven chunks: a first visit fetches the catalog's meta and only the chunks of the results on
  * screen; "Show more", a search hit in an old chunk, and the kind, year and speaker filters each
- * fetch what they need (facets and speakers only when filtered on) and count right.
+ * fetch what they need (facets and speakers only when filtered on) and count right. A word in every
+ * transcript is longer than its shard's head (search-index.ts): its first pages come from the shard
+ * alone, later ones and other words' queries fetch just the ranges they reach.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import type { Transcript } from '../../pipeline/schema/types.ts';
 import { SCHEMA_VERSION } from '../../pipeline/schema/version.ts';
 import { CATALOG_CHUNK } from '../../pipeline/site/catalog.ts';
 import { buildSite } from '../../pipeline/site/index.ts';
+import { HEAD, rangeSize, shardOf } from '../../pipeline/site/search-index.ts';
 import { serveSite, type SiteServer } from '../../pipeline/site/serve.ts';
 import { Dataset } from '../../pipeline/store/dataset.ts';
 import { launchChromium, watchedPage } from '../support/chromium.ts';
@@ -24,6 +27,8 @@ const N = 130;
 const dateOf = (i: number) => new Date(Date.UTC(2019, 11, 1) + i * 86_400_000).toISOString().slice(0, 10);
 /** Only briefing 5 (the sixth oldest: number N−6, far past the first chunks) says this word. */
 const RARE = 'zanzibar';
+/** Every briefing says "Good afternoon." */
+const COMMON = 'afternoon';
 
 function record(i: number): Transcript {
   const date = dateOf(i);
@@ -41,6 +46,7 @@ let browser: Browser;
 let page: Page;
 let problems: string[];
 let fetched: string[];
+let searched: string[];
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'podium-catalog-browser-'));
@@ -62,9 +68,11 @@ afterAll(async () => {
 beforeEach(async () => {
   ({ page, problems } = await watchedPage(browser, server.url.replace(/\/podium\/$/, '')));
   fetched = [];
+  searched = [];
   page.on('request', (r) => {
     const path = new URL(r.url()).pathname;
     if (path.startsWith('/podium/catalog/')) fetched.push(path.slice('/podium/catalog/'.length));
+    if (path.startsWith('/podium/search/')) searched.push(path.slice('/podium/search/'.length));
   });
 });
 
@@ -120,5 +128,40 @@ describe('Browse over the split catalog', () => {
     expect(fetched).toContain('speakers.json');
     // The speaker box offers the names it found.
     expect(await page.locator('#speakers option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['Morgan Ortagus', 'Ned Price']);
+  });
+
+  it('a word in every transcript: the first pages from its shard alone, then the ranges the next page reaches', async () => {
+    const s = shardOf(COMMON);
+    const range = (n: number) => `${s}/${Math.floor(n / rangeSize(N))}.json`;
+    expect(HEAD).toBeLessThan(75);
+    await page.goto(`${server.url}browse/?q=${COMMON}`);
+    await status(`${N} transcripts containing ${COMMON}`);
+    expect(await titles()).toHaveLength(25);
+    await page.click('#more');
+    await page.locator('#results li').nth(49).waitFor();
+    expect(searched).toEqual([`${s}.json`]);
+    await page.click('#more');
+    await page.locator('#results li').nth(74).waitFor();
+    expect((await titles())[74]).toBe(`Department Press Briefing – ${dateOf(N - 75)}`);
+    expect(searched).toEqual([`${s}.json`, ...new Set([range(HEAD), range(74)])]);
+  });
+
+  it('a word and a year: a page, then an exact count once paged to the end; with a rare word, only its range', async () => {
+    await page.goto(`${server.url}browse/?q=${COMMON}&year=2019`);
+    await status(`At least 25 transcripts containing ${COMMON}`);
+    expect((await titles()).every((t) => t.includes('2019-12-'))).toBe(true);
+    await page.click('#more');
+    await status(/^31 transcripts containing afternoon$/);
+    expect(await titles()).toHaveLength(31);
+    expect(await page.locator('#more').isHidden()).toBe(true);
+    // Let the passages' page fetches finish before leaving.
+    await page.waitForLoadState('networkidle');
+
+    searched = [];
+    await page.goto(`${server.url}browse/?q=${COMMON}+${RARE}`);
+    await status(`1 transcript containing ${COMMON} ${RARE}`);
+    expect(await titles()).toEqual([`Department Press Briefing – ${dateOf(5)}`]);
+    // The rare word is in transcript N−6: of the common word's ranges, only that one is read.
+    expect(new Set(searched)).toEqual(new Set([`${shardOf(COMMON)}.json`, `${shardOf(RARE)}.json`, `${shardOf(COMMON)}/${Math.floor((N - 6) / rangeSize(N))}.json`]));
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Every export of the site, in the order they close: the downloads first, then the page sets and
+ * Every export of the site, in the order they close: the downloads first (built off the main thread), then the page sets and
  * pages that describe them, the sitemap last (it lists every page written before it; only with
  * `--site-url`).
  */
@@ -7,9 +7,10 @@ import { browseData, browsePageExport, browseScriptExport, codebookExport, cover
 import { datasetFileExport } from './copy.ts';
 import { participantsCsv, transcriptsCsv, turnsCsv } from './csv.ts';
 import { dataPackageExport } from './datapackage.ts';
-import type { SiteExport } from './export.ts';
+import type { BulkContext, SiteExport } from './export.ts';
 import { feedExport } from './feed.ts';
 import { ndjsonExport } from './ndjson.ts';
+import { offThread } from './off-thread.ts';
 import { sqliteExport } from './sqlite.ts';
 import { yearShards } from './years.ts';
 
@@ -25,7 +26,8 @@ export interface ExportOptions {
   absolute?: boolean;
 }
 
-export function siteExports(o: ExportOptions): SiteExport[] {
+/** The bulk downloads (whole dataset, and per year with `--assets`): built in a worker thread. */
+export function bulkExports(o: ExportOptions): SiteExport<BulkContext>[] {
   return [
     ndjsonExport(o.gzip),
     transcriptsCsv(o.gzip),
@@ -33,6 +35,12 @@ export function siteExports(o: ExportOptions): SiteExport[] {
     participantsCsv(o.gzip),
     sqliteExport(o.gzip),
     ...(o.assets ? [yearShards()] : []),
+  ];
+}
+
+export function siteExports(o: ExportOptions): SiteExport[] {
+  return [
+    ...offThread(bulkExports(o), o),
     datasetFileExport('index.json', 'The catalog: one entry per transcript, with the path of its record under `data/`.', { name: 'index', format: 'json', jsonSchema: 'schemas/v1/index.schema.json' }),
     datasetFileExport('changelog.json', 'What each run added, revised, withdrew or restored.', { name: 'changelog', format: 'json', jsonSchema: 'schemas/v1/changelog.schema.json' }),
     transcriptPages(),

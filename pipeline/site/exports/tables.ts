@@ -32,11 +32,13 @@ export interface Table {
 
 const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, 'transcript.schema.json'), 'utf8')) as {
   properties: { status: { enum: string[] } };
-  $defs: { kind: { enum: string[] }; role: { enum: string[] }; groundRules: { properties: { attribution: { enum: string[] } } }; participant: { properties: { nameFrom: { enum: string[] } } }; revision: { properties: { change: { enum: string[] } } } };
+  $defs: { kind: { enum: string[] }; role: { enum: string[] }; turn: { properties: { askedByEvidence: { enum: string[] }; misprint: { properties: { kind: { enum: string[] } } } } }; groundRules: { properties: { attribution: { enum: string[] } } }; participant: { properties: { nameFrom: { enum: string[] } } }; revision: { properties: { change: { enum: string[] } } } };
 };
 export const ENUMS = {
   kind: schema.$defs.kind.enum,
   role: schema.$defs.role.enum,
+  askedByEvidence: schema.$defs.turn.properties.askedByEvidence.enum,
+  misprint: schema.$defs.turn.properties.misprint.properties.kind.enum,
   attribution: schema.$defs.groundRules.properties.attribution.enum,
   status: schema.properties.status.enum,
   nameFrom: schema.$defs.participant.properties.nameFrom.enum,
@@ -88,12 +90,14 @@ export const TURNS: Table = {
     col('role', 'string', true, 'Speaker role', ENUMS.role),
     col('askedBy', 'string', false, 'Journalist named by the moderator before this question; empty when none'),
     col('askedByOutlet', 'string', false, 'The outlet that journalist was announced with; empty when none'),
-    col('askedByEvidence', 'string', false, 'How askedBy was read; empty when none'),
+    col('askedByEvidence', 'string', false, 'How askedBy was read; empty when none', ENUMS.askedByEvidence),
+    col('misprintReads', 'string', false, 'The label a misprinted speaker label reads as (speaker stays as printed); empty when none'),
+    col('misprintKind', 'string', false, 'What kind of misprint that is; empty when none', ENUMS.misprint),
     col('text', 'string', true, 'The turn\'s paragraphs joined by a newline'),
   ],
   primaryKey: ['transcriptId', 'n'],
   foreignKeys: toTranscripts,
-  rows: (t) => t.turns.map((turn, i) => [t.id, i + 1, t.date, t.heldOn ?? null, t.agency, turn.speaker, turn.role, turn.askedBy ?? null, optional(turn, 'askedByOutlet'), optional(turn, 'askedByEvidence'), turn.paragraphs.join('\n')]),
+  rows: (t) => t.turns.map((turn, i) => [t.id, i + 1, t.date, t.heldOn ?? null, t.agency, turn.speaker, turn.role, turn.askedBy ?? null, optional(turn, 'askedByOutlet'), optional(turn, 'askedByEvidence'), turn.misprint?.reads ?? null, turn.misprint?.kind ?? null, turn.paragraphs.join('\n')]),
 };
 
 export const PARTICIPANTS: Table = {

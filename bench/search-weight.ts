@@ -1,0 +1,70 @@
+/**
+ * What Browse and its searches download before their first results at scale, without the full scale
+ * bench: builds only what Browse reads (its page, script, the catalog and the search index) from n
+ * synthetic records, the way the site build does, and weighs it with firstVisit (site-weight.ts).
+ *
+ *   PODIUM_CORPUS=/work/shared/corpus npx tsx bench/search-weight.ts 20000 30000
+ *
+ * Without the corpus the records are the small fixtures and the figures mean little; it says so.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { indexEntry } from '../pipeline/run/index.ts';
+import { BROWSE_JS, STYLE_CSS } from '../pipeline/site/assets.ts';
+import { CatalogBuilder } from '../pipeline/site/catalog.ts';
+import { browsePage } from '../pipeline/site/pages/browse.ts';
+import { SearchIndexBuilder, searchParts } from '../pipeline/site/search-index.ts';
+import { corpusAvailable } from '../test/support/corpus.ts';
+import { firstVisit, type FirstVisit } from './site-weight.ts';
+import { syntheticRecords } from './synthetic.ts';
+
+/** Writes browse/, assets/, catalog/ and search/ for n synthetic records into `dir`. */
+export async function writeBrowseData(dir: string, n: number): Promise<void> {
+  // Records share their sample's turns, so all n fit in memory; the site orders them newest first.
+  const records = [...syntheticRecords(n)].map((r) => r.record);
+  const entries = records.map(indexEntry);
+  const order = entries.map((e, i) => ({ e, i })).sort((a, b) => (a.e.date === b.e.date ? (a.e.id < b.e.id ? -1 : 1) : a.e.date < b.e.date ? 1 : -1));
+  const catalog = new CatalogBuilder(order.map((o) => o.e));
+  const search = new SearchIndexBuilder();
+  order.forEach(({ i }, doc) => {
+    catalog.add(doc, records[i]!);
+    search.add(doc, searchParts(records[i]!));
+  });
+  const put = async (path: string, body: string) => {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), body);
+  };
+  await put('browse/index.html', browsePage('/'));
+  await put('assets/style.css', STYLE_CSS);
+  await put('assets/browse.js', BROWSE_JS);
+  for (const [path, body] of catalog.files()) await put(path, body);
+  for (const [path, body] of search.files(n)) await put(path, body);
+}
+
+const kib = (b: number) => (b / 1024).toFixed(1);
+
+async function main(): Promise<void> {
+  const sizes = process.argv.slice(2).map(Number);
+  if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('usage: tsx bench/search-weight.ts <transcripts>…');
+  if (!corpusAvailable()) console.warn('search-weight: no corpus (set PODIUM_CORPUS); bodies are the small fixtures');
+  const rows: (FirstVisit & { transcripts: number; ms: number })[] = [];
+  for (const n of sizes) {
+    const dir = await mkdtemp(join(tmpdir(), 'podium-search-weight-'));
+    try {
+      const start = performance.now();
+      await writeBrowseData(dir, n);
+      rows.push({ transcripts: n, ms: Math.round(performance.now() - start), ...(await firstVisit(dir)) });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  console.log('| transcripts | Browse KiB gz | median shard KiB gz | largest shard KiB gz | heaviest search (median shard) KiB gz | heaviest search (largest shard) KiB gz | heaviest search (any word) KiB gz |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.transcripts} | ${kib(r.browse.gzipBytes)} | ${kib(r.medianShard.gzipBytes)} | ${kib(r.largestShard.gzipBytes)} | ${kib(r.searchMedian.gzipBytes)} (${r.searchMedian.word}) | ${kib(r.searchLargest.gzipBytes)} (${r.searchLargest.word}) | ${kib(r.searchHeaviest.gzipBytes)} (${r.searchHeaviest.word}) |`);
+  }
+  console.log(JSON.stringify(rows));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
