@@ -21,6 +21,7 @@ import { extract } from '../pipeline/extract/index.ts';
 import { recordFromPage } from '../pipeline/record/from-page.ts';
 import { observe } from '../pipeline/revisions/observe.ts';
 import { closeRun } from '../pipeline/run/close.ts';
+import { indexEntry } from '../pipeline/run/index-entry.ts';
 import type { Changes } from '../pipeline/run/changelog.ts';
 import { planCrawl } from '../pipeline/run/order.ts';
 import { storeObservation } from '../pipeline/run/store-observation.ts';
@@ -52,6 +53,19 @@ export interface GrowthOptions {
   runsPerCommit: number;
   /** Times the repository is measured (`git gc`) during the year, besides its start and end. */
   checkpoints: number;
+  /**
+   * Whether the committed crawl state keeps `checkedAt` (as the pipeline writes it today). false is
+   * a what-if: the revalidation stamps kept somewhere else than git (the planner still uses them).
+   */
+  stamps: boolean;
+  /**
+   * Parser upgrades in the year (ENGINE_VERSION bumps), spread evenly: at each, the run first
+   * reprocesses every record (as scrape.yml's `reprocess --outdated` step does), which gives each
+   * one a `reprocessed` revision and its history copy even when only `engine` changed.
+   */
+  engineBumps: number;
+  /** Also measure the end pack after `git gc --aggressive` (a wider delta search; slow). */
+  aggressive: boolean;
 }
 
 /** Bytes of a tree or a pack, split by the part of output/ they belong to. */
@@ -80,8 +94,15 @@ export interface GrowthResult {
   start: RepoMeasure;
   checkpoints: RepoMeasure[];
   end: RepoMeasure;
+  /**
+   * The end pack after `git gc --aggressive`, when measured: what the same history weighs when git
+   * searches deltas widely enough to pair each record with its earlier revision (a plain gc often
+   * does not: the earlier revision is named by its history/ path, `<n>.json`, and git pairs blobs
+   * by the end of their path).
+   */
+  aggressivePackBytes: number | null;
   /** end − start. */
-  year: { runs: number; commits: number; added: number; edits: number; packBytes: number; packByPart: ByPart; ms: number };
+  year: { runs: number; commits: number; added: number; edits: number; reprocessed: number; packBytes: number; packByPart: ByPart; ms: number };
   /** output/ bytes per transcript at the end, by part. */
   outputPerTranscript: ByPart & { total: number };
 }
@@ -164,9 +185,28 @@ export async function runGrowth(options: GrowthOptions): Promise<GrowthResult> {
     }
   };
   const close = async (changes: ReturnType<typeof emptyChanges>, now: Date) => {
-    const pages = [...known.values()];
+    const pages = options.stamps ? [...known.values()] : [...known.values()].map(({ checkedAt: _, ...page }) => page);
     await closeRun({ dataset, previousVersion: datasetVersion, entries, changes, runId: now.toISOString(), now: () => now, states: [{ schemaVersion: SCHEMA_VERSION, agency: state.id, pages }] });
     datasetVersion = changes.datasetVersion;
+  };
+
+  // What `podium reprocess --outdated` does after a bump whose parser reads every page as before.
+  const reprocess = async (engine: string, now: Date) => {
+    const changes = emptyChanges();
+    for (const id of [...entries.keys()]) {
+      const record = (await dataset.readRecord(id))!;
+      const obs = observe(record, { ...record, engine }, { reprocess: true, observedAt: now.toISOString() });
+      if (obs.kind !== 'revised') continue;
+      await dataset.writeHistory(obs.previous);
+      await dataset.writeRecord(obs.record);
+      entries.set(id, indexEntry(obs.record));
+      changes.reprocessed.push(id);
+      changes.changed = true;
+      revisions++;
+    }
+    await closeRun({ dataset, previousVersion: datasetVersion, entries, changes, runId: `reprocess ${now.toISOString()}`, now: () => now });
+    datasetVersion = changes.datasetVersion;
+    return changes.reprocessed.length;
   };
 
   try {
@@ -192,11 +232,14 @@ export async function runGrowth(options: GrowthOptions): Promise<GrowthResult> {
     let arrivals = 0;
     let added = 0;
     let edited = 0;
+    let reprocessed = 0;
+    const bumpRuns = new Set(Array.from({ length: options.engineBumps }, (_, b) => Math.round(((b + 1) * options.runs) / (options.engineBumps + 1))));
     let next = options.initial;
     const checkpoints: RepoMeasure[] = [];
     const every = options.checkpoints > 0 ? Math.ceil(options.runs / (options.checkpoints + 1)) : Infinity;
     for (let run = 1; run <= options.runs; run++) {
       const now = new Date(start.getTime() + run * RUN_HOURS * HOUR_MS);
+      if (bumpRuns.has(run)) reprocessed += await reprocess(`bench.${run}`, now);
       const changes = emptyChanges();
       for (arrivals += newPerRun; arrivals >= 1; arrivals--) {
         const n = next++;
@@ -224,6 +267,11 @@ export async function runGrowth(options: GrowthOptions): Promise<GrowthResult> {
     }
     const ms = performance.now() - began;
     const end = await measure(repo, options.runs, commits, entries.size, revisions);
+    let aggressivePackBytes: number | null = null;
+    if (options.aggressive) {
+      await git(repo, ['gc', '--quiet', '--aggressive']);
+      aggressivePackBytes = await sizePack(repo);
+    }
     const packByPart = Object.fromEntries(Object.keys({ ...startMeasure.packByPart, ...end.packByPart }).map((k) => [k, (end.packByPart[k] ?? 0) - (startMeasure.packByPart[k] ?? 0)]));
     const outputPerTranscript = { ...Object.fromEntries(Object.entries(end.outputByPart).map(([k, b]) => [k, b / end.transcripts])), total: end.outputBytes / end.transcripts };
     return {
@@ -235,7 +283,8 @@ export async function runGrowth(options: GrowthOptions): Promise<GrowthResult> {
       start: startMeasure,
       checkpoints,
       end,
-      year: { runs: options.runs, commits: commits - startMeasure.commits, added, edits: edited, packBytes: end.packBytes - startMeasure.packBytes, packByPart, ms },
+      aggressivePackBytes,
+      year: { runs: options.runs, commits: commits - startMeasure.commits, added, edits: edited, reprocessed, packBytes: end.packBytes - startMeasure.packBytes, packByPart, ms },
       outputPerTranscript,
     };
   } finally {
@@ -248,8 +297,16 @@ export function benchGrowth(quick: boolean): Promise<GrowthResult> {
   const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
   return runGrowth(
     quick
-      ? { initial: 200, runs: 360, runsPerCommit: 1, checkpoints: 0 }
-      : { initial: env('GROWTH_INITIAL', 2_000), runs: env('GROWTH_RUNS', RUNS_PER_YEAR), runsPerCommit: env('GROWTH_RUNS_PER_COMMIT', 1), checkpoints: env('GROWTH_CHECKPOINTS', 3) },
+      ? { initial: 200, runs: 360, runsPerCommit: 1, checkpoints: 0, stamps: true, engineBumps: 1, aggressive: false }
+      : {
+          initial: env('GROWTH_INITIAL', 2_000),
+          runs: env('GROWTH_RUNS', RUNS_PER_YEAR),
+          runsPerCommit: env('GROWTH_RUNS_PER_COMMIT', 1),
+          checkpoints: env('GROWTH_CHECKPOINTS', 3),
+          stamps: env('GROWTH_STAMPS', 1) !== 0,
+          engineBumps: env('GROWTH_ENGINE_BUMPS', 0),
+          aggressive: env('GROWTH_AGGRESSIVE', 1) !== 0,
+        },
   );
 }
 
@@ -264,10 +321,15 @@ async function commit(repo: string, when: Date, message: string): Promise<boolea
 
 async function measure(repo: string, run: number, commits: number, transcripts: number, revisions: number): Promise<RepoMeasure> {
   await git(repo, ['gc', '--quiet']);
-  const counts = (await git(repo, ['count-objects', '-v'])).stdout;
-  const packBytes = Number(/size-pack: (\d+)/.exec(counts)![1]) * 1024;
+  const packBytes = await sizePack(repo);
   const outputByPart = await treeByPart(join(repo, 'output'));
   return { run, days: (run * RUN_HOURS) / 24, commits, transcripts, revisions, packBytes, packByPart: await packByPart(repo), outputBytes: sum(outputByPart), outputByPart };
+}
+
+/** `git count-objects -v` size-pack, bytes. */
+async function sizePack(repo: string): Promise<number> {
+  const counts = (await git(repo, ['count-objects', '-v'])).stdout;
+  return Number(/size-pack: (\d+)/.exec(counts)![1]) * 1024;
 }
 
 /** The part of output/ a path belongs to: its first directory, or the file itself at the top. */
@@ -275,6 +337,14 @@ export function partOf(path: string): string {
   const rel = path.replace(/^output\//, '');
   const slash = rel.indexOf('/');
   return slash < 0 ? rel : `${rel.slice(0, slash)}/`;
+}
+
+/**
+ * An earlier revision is one blob under two names (its old `transcripts/` path and its `history/`
+ * copy), and rev-list names it by whichever it meets first, so the pack counts the two together.
+ */
+export function packPart(part: string): string {
+  return part === 'transcripts/' || part === 'history/' ? 'transcripts/ + history/' : part;
 }
 
 /** Every object in the pack, by the part of the first path that names it; trees and commits apart. */
@@ -289,7 +359,7 @@ async function packByPart(repo: string): Promise<ByPart> {
   for (const line of objects.split('\n')) {
     const [name, type, size] = line.split(' ');
     if (!name) continue;
-    const part = type === 'blob' ? partOf(paths.get(name) ?? 'unreachable') : `(${type}s)`;
+    const part = type === 'blob' ? packPart(partOf(paths.get(name) ?? 'unreachable')) : `(${type}s)`;
     parts[part] = (parts[part] ?? 0) + Number(size);
   }
   return parts;

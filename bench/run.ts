@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchExtraction } from './extraction.ts';
-import { benchGrowth } from './growth.ts';
+import { benchGrowth, packPart } from './growth.ts';
 import { benchIncremental } from './incremental.ts';
 import { benchPoliteness } from './politeness.ts';
 import { benchRehearsal } from './rehearsal.ts';
@@ -129,14 +129,17 @@ if (only.has('growth')) {
   const { start, end, year } = r;
   const kib = (b: number) => f(b / 1024);
   const mib = (b: number) => f(b / 2 ** 20);
-  console.log(`\n## Growth — ${year.runs.toLocaleString('en-US')} scheduled runs (${f((year.runs * 2) / 24 / 365, 2)} years) from ${start.transcripts.toLocaleString('en-US')} transcripts, one commit per ${r.options.runsPerCommit} run(s), bodies from the ${r.bodies === 'corpus' ? 'real corpus' : 'small fixtures (corpus not found: set PODIUM_CORPUS; figures not realistic)'}\n`);
+  console.log(`\n## Growth — ${year.runs.toLocaleString('en-US')} scheduled runs (${f((year.runs * 2) / 24 / 365, 2)} years) from ${start.transcripts.toLocaleString('en-US')} transcripts, one commit per ${r.options.runsPerCommit} run(s)${r.options.stamps ? '' : ', crawl state committed without checkedAt (what-if)'}, bodies from the ${r.bodies === 'corpus' ? 'real corpus' : 'small fixtures (corpus not found: set PODIUM_CORPUS; figures not realistic)'}\n`);
   console.log(`rates from the corpus: ${f(r.rates.newPerDay, 2)} new transcripts a day over ${f(r.rates.observedDays, 0)} watched days (${f(r.rates.newPerRun, 3)} a run), ${f(r.rates.editsPerTranscript, 2)} edits per transcript (median ${f(r.rates.medianEditDelayHours)} h after the first version)`);
-  console.log(`the year: ${year.commits.toLocaleString('en-US')} commits, ${year.added} transcripts added, ${year.edits} edits, ${f(year.ms / 1000)} s; pack ${mib(start.packBytes)} → ${mib(end.packBytes)} MiB (+${mib(year.packBytes)} MiB)\n`);
+  console.log(`the year: ${year.commits.toLocaleString('en-US')} commits, ${year.added} transcripts added, ${year.edits} edits, ${year.reprocessed} reprocessed revisions (${r.options.engineBumps} engine bumps), ${f(year.ms / 1000)} s; pack ${mib(start.packBytes)} → ${mib(end.packBytes)} MiB (+${mib(year.packBytes)} MiB)${r.aggressivePackBytes === null ? '' : `; after git gc --aggressive ${mib(r.aggressivePackBytes)} MiB`}\n`);
   row('part', 'output/ KiB per transcript (end)', 'pack MiB (start)', 'pack MiB growth over the year', 'share of the growth');
   row('---', '---:', '---:', '---:', '---:');
-  const parts = [...new Set([...Object.keys(end.outputByPart), ...Object.keys(year.packByPart)])].sort((a, b) => (year.packByPart[b] ?? 0) - (year.packByPart[a] ?? 0));
+  // Parts as the pack counts them (records and their history copies share blobs).
+  const output: Record<string, number> = {};
+  for (const [part, bytes] of Object.entries(end.outputByPart)) output[packPart(part)] = (output[packPart(part)] ?? 0) + bytes;
+  const parts = [...new Set([...Object.keys(output), ...Object.keys(year.packByPart)])].sort((a, b) => (year.packByPart[b] ?? 0) - (year.packByPart[a] ?? 0));
   for (const part of parts) {
-    const per = end.outputByPart[part];
+    const per = output[part];
     row(part, per === undefined ? '—' : kib(per / end.transcripts), mib(start.packByPart[part] ?? 0), mib(year.packByPart[part] ?? 0), `${f(((year.packByPart[part] ?? 0) / year.packBytes) * 100)} %`);
   }
   row('total', kib(end.outputBytes / end.transcripts), mib(start.packBytes), mib(year.packBytes), '100 %');

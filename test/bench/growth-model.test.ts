@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distinctText, GAP_DAYS, observedRates, runsLater, substitution } from '../../bench/growth-model.ts';
-import { partOf } from '../../bench/growth.ts';
+import { packPart, partOf } from '../../bench/growth.ts';
 
 const at = (day: number, hour = 0) => new Date(Date.UTC(2021, 0, 1 + day, hour)).toISOString();
 
@@ -64,5 +64,10 @@ describe('partOf', () => {
     expect(partOf('output/raw/state/2027/2027-01-01-x.html.gz')).toBe('raw/');
     expect(partOf('output/index.json')).toBe('index.json');
     expect(partOf('output/history/state/2027-01-01-x/1.json')).toBe('history/');
+  });
+
+  it('counts records and their history copies as one part of the pack (they share blobs)', () => {
+    expect(packPart('history/')).toBe(packPart('transcripts/'));
+    expect(packPart('raw/')).toBe('raw/');
   });
 });
