@@ -31,8 +31,8 @@ export function shellWords(line: string): string[] {
   return out.stdout.split('\0').slice(0, -1);
 }
 
-/** The arguments pages.yml gives `podium site`, with --out, --dest and --assets (when given) replaced by the bench's. */
-export function deployedSiteArgs(out: string, dest: string, assets: string, workflow = readFileSync(new URL('.github/workflows/pages.yml', `file://${ROOT}`), 'utf8')): string[] {
+/** The arguments pages.yml gives `podium site`, with --out, --dest, --assets and --assets-cache (when given) replaced by the bench's. */
+export function deployedSiteArgs(out: string, dest: string, assets: string, cache = `${assets}.cache`, workflow = readFileSync(new URL('.github/workflows/pages.yml', `file://${ROOT}`), 'utf8')): string[] {
   const jobs = (parse(workflow) as { jobs: Record<string, { steps?: Step[] }> }).jobs;
   const lines = Object.values(jobs)
     .flatMap((j) => j.steps ?? [])
@@ -49,5 +49,6 @@ export function deployedSiteArgs(out: string, dest: string, assets: string, work
   set('--out', out);
   set('--dest', dest);
   if (args.includes('--assets')) set('--assets', assets);
+  if (args.includes('--assets-cache')) set('--assets-cache', cache);
   return args;
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only extraction,incremental,scale,politeness,rehearsal]`: prints a table
+ * `npm run bench [-- --quick] [-- --only extraction,incremental,scale,politeness,rehearsal,growth]`: prints a table
  * of medians and ratios measured in this same run, and writes bench/results.json.
  * See bench/README.md for the goals and the figures recorded so far.
  */
@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchExtraction } from './extraction.ts';
+import { benchGrowth } from './growth.ts';
 import { benchIncremental } from './incremental.ts';
 import { benchPoliteness } from './politeness.ts';
 import { benchRehearsal } from './rehearsal.ts';
@@ -119,6 +120,32 @@ if (only.has('rehearsal')) {
   }
   console.log(`\nrun 1: ${r.firstRun.stored} stored, index ${r.firstRun.indexValid ? 'valid' : 'NOT valid'}; backlog empty after ${r.runsUntilEmpty === null ? `more than ${r.runs.length} runs (stopped)` : `${r.runsUntilEmpty} runs (${f((r.runsUntilEmpty * r.scheduleHours) / 24)} days at one run every ${r.scheduleHours} h)`}`);
   console.log(`requests per transcript: ${Object.entries(r.requestsPerTranscript).map(([a, n]) => `${a} ${n === null ? '—' : f(n, 2)}`).join(', ')}`);
+}
+
+// Not in the default set: a year of runs with real git takes minutes (`--only growth`).
+if (only.has('growth')) {
+  const r = await benchGrowth(quick);
+  results['growth'] = r;
+  const { start, end, year } = r;
+  const kib = (b: number) => f(b / 1024);
+  const mib = (b: number) => f(b / 2 ** 20);
+  console.log(`\n## Growth — ${year.runs.toLocaleString('en-US')} scheduled runs (${f((year.runs * 2) / 24 / 365, 2)} years) from ${start.transcripts.toLocaleString('en-US')} transcripts, one commit per ${r.options.runsPerCommit} run(s), bodies from the ${r.bodies === 'corpus' ? 'real corpus' : 'small fixtures (corpus not found: set PODIUM_CORPUS; figures not realistic)'}\n`);
+  console.log(`rates from the corpus: ${f(r.rates.newPerDay, 2)} new transcripts a day over ${f(r.rates.observedDays, 0)} watched days (${f(r.rates.newPerRun, 3)} a run), ${f(r.rates.editsPerTranscript, 2)} edits per transcript (median ${f(r.rates.medianEditDelayHours)} h after the first version)`);
+  console.log(`the year: ${year.commits.toLocaleString('en-US')} commits, ${year.added} transcripts added, ${year.edits} edits, ${f(year.ms / 1000)} s; pack ${mib(start.packBytes)} → ${mib(end.packBytes)} MiB (+${mib(year.packBytes)} MiB)\n`);
+  row('part', 'output/ KiB per transcript (end)', 'pack MiB (start)', 'pack MiB growth over the year', 'share of the growth');
+  row('---', '---:', '---:', '---:', '---:');
+  const parts = [...new Set([...Object.keys(end.outputByPart), ...Object.keys(year.packByPart)])].sort((a, b) => (year.packByPart[b] ?? 0) - (year.packByPart[a] ?? 0));
+  for (const part of parts) {
+    const per = end.outputByPart[part];
+    row(part, per === undefined ? '—' : kib(per / end.transcripts), mib(start.packByPart[part] ?? 0), mib(year.packByPart[part] ?? 0), `${f(((year.packByPart[part] ?? 0) / year.packBytes) * 100)} %`);
+  }
+  row('total', kib(end.outputBytes / end.transcripts), mib(start.packBytes), mib(year.packBytes), '100 %');
+  if (r.checkpoints.length) {
+    console.log('');
+    row('run', 'day', 'commits', 'transcripts', 'pack MiB');
+    row('---:', '---:', '---:', '---:', '---:');
+    for (const c of [start, ...r.checkpoints, end]) row(String(c.run), f(c.days, 0), String(c.commits), String(c.transcripts), mib(c.packBytes));
+  }
 }
 
 (results['loadAverage'] as Record<string, number>)['end'] = loadavg()[0]!;

@@ -16,13 +16,15 @@ export const siteCommand = defineCommand({
     'base-url': { type: 'string', value: 'path', description: 'path the site is served under, e.g. /podium/ for GitHub Pages (default: the path of --site-url, else /)' },
     'data-url': { type: 'string', value: 'url', description: "link each record's JSON at <url> (where output/ is already served, ending in /) instead of copying transcripts/ and history/ into the site" },
     assets: { type: 'string', value: 'dir', description: 'write the bulk downloads (gzipped) and their per-year shards to <dir> instead of the site, for a workflow to publish as release assets (GitHub Pages caps a site at 1 GB); needs --assets-url' },
+    'assets-cache': { type: 'string', value: 'dir', description: 'with --assets: a folder kept between builds (actions/cache) with the previous build\'s year shards; years whose records and code are unchanged are copied from it instead of rebuilt, and it is replaced with this build\'s' },
     'assets-url': { type: 'string', value: 'url', description: 'where the --assets files are published, ending in / (e.g. https://github.com/<owner>/<repo>/releases/download/data-{version}/; {version} is the dataset version): pages, datapackage.json and "Use the data" link them there' },
     'gzip-exports': { type: 'boolean', description: 'write transcripts.ndjson.gz, turns.csv.gz and podium.sqlite.gz instead of the plain files (GitHub Pages caps a site at 1 GB)' },
   },
   async run({ options: values }) {
     if ((values.assets === undefined) !== (values['assets-url'] === undefined)) throw new UsageError('--assets and --assets-url go together: the folder the release assets are written to, and where they are published');
+    if (values['assets-cache'] !== undefined && values.assets === undefined) throw new UsageError('--assets-cache keeps the year shards of --assets between builds; pass --assets too');
     const started = performance.now();
-    const assets = values.assets !== undefined && values['assets-url'] !== undefined ? { assets: { dir: values.assets, url: values['assets-url'] } } : {};
+    const assets = values.assets !== undefined && values['assets-url'] !== undefined ? { assets: { dir: values.assets, url: values['assets-url'], ...(values['assets-cache'] !== undefined ? { cache: values['assets-cache'] } : {}) } } : {};
     let address;
     try {
       address = siteAddress(values['site-url'], values['base-url']);

@@ -6,7 +6,7 @@
  * the corpus; nothing depends on the clock, so the same dataset gives byte-identical output.
  */
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { loadAgencies } from '../agencies/index.ts';
 import { SCHEMA_DIR, SCHEMA_FILES } from '../schema/files.ts';
 import { Dataset } from '../store/dataset.ts';
@@ -39,8 +39,11 @@ export interface SiteOptions {
    * Release assets: the bulk downloads (gzipped) and their per-year shards are written to `dir`
    * (emptied first) instead of the site, and linked at `url` + file name, where the workflow
    * publishes them as GitHub Release assets. `{version}` in the URL is the dataset version.
+   * `cache`: a folder kept between builds (the workflow's actions/cache) holding the previous
+   * build's year shards; years whose records and code are unchanged are copied from it (years.ts),
+   * and it is replaced with this build's.
    */
-  assets?: { dir: string; url: string };
+  assets?: { dir: string; url: string; cache?: string };
   /** Write the three bulk exports gzipped (`transcripts.ndjson.gz`, `turns.csv.gz`, `podium.sqlite.gz`): a fifth to a third of the bytes. */
   gzipExports?: boolean;
 }
@@ -92,7 +95,9 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   if (options.assets) {
     const url = options.assets.url.replaceAll('{version}', index.datasetVersion);
     if (!/^https?:\/\/\S+\/$/.test(url)) throw new Error(`site: --assets-url wants an http(s) URL ending in /, got ${JSON.stringify(options.assets.url)}`);
-    assets = { dir: options.assets.dir, url };
+    const cache = options.assets.cache;
+    if (cache !== undefined && overlaps(resolve(cache), resolve(options.assets.dir))) throw new Error(`site: --assets-cache ${cache} must be a folder of its own, apart from --assets ${options.assets.dir} (each is replaced whole)`);
+    assets = { dir: options.assets.dir, url, ...(cache !== undefined ? { cache } : {}) };
     await rm(assets.dir, { recursive: true, force: true });
     await mkdir(assets.dir, { recursive: true });
   }
@@ -144,6 +149,11 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   await rename(tmp, dest);
   await rm(old, { recursive: true, force: true });
   return { transcripts: entries.length, turns, pages: files.pages.length };
+}
+
+/** One folder is the other or holds it. */
+function overlaps(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}${sep}`) || b.startsWith(`${a}${sep}`);
 }
 
 function ignoreMissing(error: NodeJS.ErrnoException): void {

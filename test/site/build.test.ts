@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { XMLParser } from 'fast-xml-parser';
@@ -68,8 +68,9 @@ describe('podium site', () => {
     const dataset = new Dataset(join(root, 'output'));
     const index = (await dataset.readIndex())!;
     const exports = bulkExports({ gzip: false });
-    for (const e of exports) await e.open({ dir: here, dataset });
-    for await (const [, t] of readAhead(dataset, catalogOrder(index.transcripts))) for (const e of exports) await e.add(t!);
+    const order = catalogOrder(index.transcripts);
+    for (const e of exports) await e.open({ dir: here, dataset, order });
+    for await (const [, t] of readAhead(dataset, order)) for (const e of exports) await e.add(t!);
     for (const e of exports) {
       const result = (await e.close([]))!;
       expect(createHash('sha256').update(await readFile(join(here, result.path))).digest('hex'), result.path).toBe(createHash('sha256').update(await readFile(join(site, result.path))).digest('hex'));
@@ -158,6 +159,58 @@ describe('podium site', () => {
     expect(useData).toContain(`curl -sSL "${published}podium.sqlite.gz" | gunzip &gt; podium.sqlite`);
     expect(useData).toContain(`href="${published}transcripts-2021.ndjson.gz"`);
     await expect(buildSite({ out: join(root, 'output'), dest: lean, baseUrl: '/', assets: { dir: assets, url: 'ftp://x/' } })).rejects.toThrow(/--assets-url/);
+  });
+
+  it('with --assets-cache, copies the year shards whose records and code are unchanged, and rebuilds the rest', async () => {
+    const out = join(root, 'cached-output');
+    await cp(join(root, 'output'), out, { recursive: true });
+    const cache = join(root, 'shard-cache');
+    const url = 'https://github.com/o/podium/releases/download/data-{version}/';
+    const build = async (name: string, withCache = true) => {
+      const dir = join(root, `assets-${name}`);
+      await buildSite({ out, dest: join(root, `site-${name}`), baseUrl: '/podium/', assets: { dir, url, ...(withCache ? { cache } : {}) } });
+      return dir;
+    };
+    // The cache changes nothing in what is published.
+    const full = await build('full', false);
+    const first = await build('first');
+    expect(await treeHash(first)).toEqual(await treeHash(full));
+    const manifest = () => JSON.parse(readFileSync(join(cache, 'shards.json'), 'utf8')) as { fingerprint: string; years: Record<string, { key: string; files: { path: string; bytes: number; hash: string }[] }> };
+    expect(Object.keys(manifest().years)).toEqual(['2021', '2022']);
+
+    // Plant a 2021 shard in the cache, recorded with its own hash: a build that reuses 2021 publishes it.
+    const planted = gzipSync('planted\n');
+    const plant = (hash = `sha256:${createHash('sha256').update(planted).digest('hex')}`) => {
+      const m = manifest();
+      m.years['2021']!.files = m.years['2021']!.files.map((f) => (f.path === 'transcripts-2021.ndjson.gz' ? { ...f, bytes: planted.length, hash } : f));
+      writeFileSync(join(cache, 'transcripts-2021.ndjson.gz'), planted);
+      writeFileSync(join(cache, 'shards.json'), JSON.stringify(m));
+    };
+    plant();
+    const reused = await build('reused');
+    expect(readFileSync(join(reused, 'transcripts-2021.ndjson.gz'))).toEqual(planted);
+    expect(readFileSync(join(reused, 'transcripts-2022.ndjson.gz'))).toEqual(readFileSync(join(full, 'transcripts-2022.ndjson.gz')));
+
+    // A cached file whose bytes do not match the record of them is not trusted: the year is rebuilt.
+    plant('sha256:0000000000000000000000000000000000000000000000000000000000000000');
+    expect(readFileSync(join(await build('tampered'), 'transcripts-2021.ndjson.gz'))).toEqual(readFileSync(join(full, 'transcripts-2021.ndjson.gz')));
+
+    // An edited 2021 record changes that year's key: 2021 is rebuilt from the records, 2022 is copied.
+    plant();
+    const entry = (await new Dataset(out).readIndex())!.transcripts.find((e) => e.id === SPEECH_ID)!;
+    const record = JSON.parse(readFileSync(join(out, entry.path), 'utf8')) as Transcript;
+    record.turns[0].paragraphs[0] += ' (edited)';
+    writeFileSync(join(out, entry.path), JSON.stringify(record, null, 2));
+    const edited = await build('edited');
+    const fresh = await build('fresh', false);
+    expect(await treeHash(edited)).toEqual(await treeHash(fresh));
+    expect(gunzipSync(readFileSync(join(edited, 'transcripts-2021.ndjson.gz'))).toString()).toContain('(edited)');
+
+    // Other code (here: a cache from another fingerprint) rebuilds every year.
+    plant();
+    writeFileSync(join(cache, 'shards.json'), JSON.stringify({ ...manifest(), fingerprint: 'sha256:other' }));
+    expect(await treeHash(await build('recoded'))).toEqual(await treeHash(fresh));
+    await expect(buildSite({ out, dest: join(root, 'site-x'), baseUrl: '/', assets: { dir: cache, url, cache } })).rejects.toThrow(/--assets-cache .* must be a folder of its own/);
   });
 
   it('makes every link in feed.atom, datapackage.json and sitemap.xml absolute with a site URL, and says the address', async () => {

@@ -282,7 +282,12 @@ describe('pages.yml', () => {
     expect(siteStep.env).toEqual({ SITE_URL: "${{ steps.pages.outputs.base_url || format('https://{0}.github.io/{1}', github.repository_owner, github.event.repository.name) }}" });
     expect(build.find((s) => s.uses?.startsWith('actions/configure-pages@'))!.id).toBe('pages');
     expect(build.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))!.with).toEqual({ path: '_site' });
-    expect(siteStep.run).toContain('--assets _assets --assets-url "https://github.com/$GITHUB_REPOSITORY/releases/download/data-{version}/"');
+    expect(siteStep.run).toContain('--assets _assets --assets-cache .podium-cache/shards --assets-url "https://github.com/$GITHUB_REPOSITORY/releases/download/data-{version}/"');
+    // The previous build's year shards come back from actions/cache before the build (saved again after the job, under this run's key).
+    const cache = build.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+    expect(cache).toBeGreaterThanOrEqual(0);
+    expect(cache).toBeLessThan(build.indexOf(siteStep));
+    expect(build[cache]!.with).toEqual({ path: '.podium-cache/shards', key: 'podium-shards-${{ github.run_id }}', 'restore-keys': 'podium-shards-' });
     expect(build.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!.with).toMatchObject({ name: 'release-assets', path: '_assets' });
     const deploy = job('pages.yml', 'deploy');
     // The site links the dated release: it goes live only once that release exists.

@@ -8,7 +8,7 @@ import type { BulkJob } from './off-thread.ts';
 
 const job = workerData as BulkJob;
 const dataset = new Dataset(job.out);
-const site: BulkContext = { dir: job.dir, dataset, ...(job.assets ? { assets: job.assets } : {}) };
+const site: BulkContext = { dir: job.dir, dataset, order: job.order, ...(job.assets ? { assets: job.assets } : {}) };
 const exports = bulkExports(job.options);
 for (const e of exports) await e.open(site);
 for await (const [entry, t] of readAhead(dataset, job.order)) {

@@ -46,7 +46,7 @@ export interface SiteContext {
    * Release assets (`--assets`): bulk downloads are written to `dir` instead of the site and
    * published by the workflow as release assets under `url` (ending in `/`).
    */
-  assets?: { dir: string; url: string };
+  assets?: { dir: string; url: string; cache?: string };
   /** Where record JSON files are linked (a URL or a site path ending in `/`). */
   dataBase: string;
   dataset: Dataset;
@@ -66,7 +66,7 @@ export interface SiteContext {
 }
 
 /** What a bulk download reads: where it is written, and the dataset. Bulk exports run in a worker (off-thread.ts), which has only this. */
-export type BulkContext = Pick<SiteContext, 'dir' | 'assets' | 'dataset'>;
+export type BulkContext = Pick<SiteContext, 'dir' | 'assets' | 'dataset' | 'order'>;
 
 export interface Closed {
   export: SiteExport;

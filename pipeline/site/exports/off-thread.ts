@@ -16,7 +16,7 @@ import type { ExportOptions } from './index.ts';
 export interface BulkJob {
   out: string;
   dir: string;
-  assets?: { dir: string; url: string };
+  assets?: { dir: string; url: string; cache?: string };
   order: readonly IndexEntry[];
   options: ExportOptions;
 }
