@@ -20,7 +20,7 @@ import { diffPage, diffPath, historyPage, revisionPairs } from './pages/revision
 import { transcriptPage } from './pages/transcript.ts';
 import { useDataPage } from './pages/use-data.ts';
 import { SearchIndexBuilder, searchParts } from './search-index.ts';
-import type { Transcript } from '../schema/types.ts';
+import type { Changelog, Transcript } from '../schema/types.ts';
 
 /** An export with nothing to do per record. */
 function atClose(path: string, mediaType: string, description: string, render: (site: SiteContext, done: readonly Closed[]) => string | Promise<string>): SiteExport {
@@ -41,10 +41,24 @@ function atClose(path: string, mediaType: string, description: string, render: (
   };
 }
 
+/**
+ * The dataset version in which each record last changed (added, revised, withdrawn, restored or
+ * reprocessed): what a transcript's "cite this" line names. Citing the newest version instead
+ * would change every page on every run, whatever changed.
+ */
+export function lastChanged(changelog: Changelog | null): Map<string, string> {
+  const version = new Map<string, string>();
+  for (const e of changelog?.entries ?? []) {
+    for (const id of [...e.added, ...e.revised.map((r) => r.id), ...e.withdrawn, ...e.restored, ...e.reprocessed]) version.set(id, e.datasetVersion);
+  }
+  return version;
+}
+
 /** t/<id>/: each transcript's page, and for a revised one its history and diffs. */
 export function transcriptPages(): SiteExport {
   let site: SiteContext;
   let set: FileSet;
+  let changedIn: Map<string, string>;
   return {
     path: 't/',
     mediaType: 'text/html',
@@ -52,10 +66,12 @@ export function transcriptPages(): SiteExport {
     async open(s) {
       site = s;
       set = new FileSet('t/', s.files);
+      changedIn = lastChanged(s.changelog);
     },
     async add(t: Transcript) {
       const put = (rel: string, body: string) => set.put(rel, body);
-      await put(`${transcriptPath(t.id)}index.html`, transcriptPage(site.base, t, site.dataBase, { datasetVersion: site.index.datasetVersion, agencyName: site.agencyNames.get(t.agency) }));
+      const datasetVersion = changedIn.get(t.id) ?? site.index.datasetVersion;
+      await put(`${transcriptPath(t.id)}index.html`, transcriptPage(site.base, t, site.dataBase, { datasetVersion, agencyName: site.agencyNames.get(t.agency) }));
       // A transcript seen once has no history worth a page (its page says so); saves a file per record.
       if (t.revision > 1) {
         await put(`${transcriptPath(t.id)}revisions/index.html`, historyPage(site.base, t));

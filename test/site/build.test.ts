@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_DIR, SCHEMA_FILES } from '../../pipeline/schema/files.ts';
 import { csvField } from '../../pipeline/site/exports/csv.ts';
 import { ENUMS, TURNS } from '../../pipeline/site/exports/tables.ts';
-import type { Transcript } from '../../pipeline/schema/types.ts';
+import type { Changelog, Transcript } from '../../pipeline/schema/types.ts';
+import { lastChanged } from '../../pipeline/site/page-sets.ts';
 import { validateTranscript } from '../../pipeline/schema/validate.ts';
 import { atomFeed, FEED_ENTRIES } from '../../pipeline/site/exports/feed.ts';
 import { buildSite, catalogOrder, normalizeBase, siteAddress } from '../../pipeline/site/index.ts';
@@ -273,6 +274,19 @@ describe('podium site', () => {
     expect(page).toContain('Briefing &lt;script&gt;window.__pwned = &quot;title&quot;&lt;/script&gt; on Security');
     // Only the site's own script tags, none on a transcript page.
     expect(page.match(/<script/g)).toBeNull();
+  });
+
+  it('cites each transcript with the dataset version it last changed in, so an unchanged record keeps its page', async () => {
+    // Dataset 2022.02.03.1: run 2 revised REVISED_ID only; SPEECH_ID is as run 1 (2022.02.02.1) added it.
+    expect(await read(`t/${REVISED_ID}/index.html`)).toContain('Podium dataset, version 2022.02.03.1.');
+    expect(await read(`t/${SPEECH_ID}/index.html`)).toContain('Podium dataset, version 2022.02.02.1.');
+    const entry = (over: Partial<Changelog['entries'][number]>) => ({ runId: 'r', time: '2026-01-01T00:00:00Z', datasetVersion: 'v', counts: { added: 0, revised: 0, withdrawn: 0, restored: 0, reprocessed: 0, failed: 0 }, added: [], revised: [], withdrawn: [], restored: [], reprocessed: [], failures: [], ...over });
+    const versions = lastChanged({ schemaVersion: '1.1.0', entries: [
+      entry({ datasetVersion: '1', added: ['a', 'b', 'c', 'd'] }),
+      entry({ datasetVersion: '2', revised: [{ id: 'a', revision: 2, change: 'minor' }], withdrawn: ['b'] }),
+      entry({ datasetVersion: '3', reprocessed: ['c'], restored: ['b'] }),
+    ] });
+    expect(Object.fromEntries(versions)).toEqual({ a: '2', b: '3', c: '3', d: '1' });
   });
 
   it('gives each turn a stable anchor and each speaker role a class', async () => {
