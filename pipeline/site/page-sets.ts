@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { SCHEMA_DIR } from '../schema/files.ts';
 import { BROWSE_JS, STYLE_CSS } from './assets.ts';
 import { CatalogBuilder } from './catalog.ts';
-import { FileSet, resultOf, siteLink, type Closed, type SiteContext, type SiteExport } from './exports/export.ts';
+import { FileSet, resultOf, siteLink, type Closed, type OffThreadContext, type SiteContext, type SiteExport } from './exports/export.ts';
 import { transcriptPath } from './html.ts';
 import { browsePage } from './pages/browse.ts';
 import { codebookPage } from './pages/codebook.ts';
@@ -102,25 +102,45 @@ export function browseData(): SiteExport {
   let site: SiteContext;
   let docOf: Map<string, number>;
   let catalog: CatalogBuilder;
-  const search = new SearchIndexBuilder();
   return {
     path: 'catalog/',
     mediaType: 'application/json',
-    description: 'The Browse catalog, split in chunks under `catalog/`, and the sharded search index under `search/`.',
+    description: 'The Browse catalog, split in chunks under `catalog/`.',
     async open(s) {
       site = s;
       docOf = new Map(s.order.map((e, n) => [e.id, n]));
       catalog = new CatalogBuilder(s.order);
     },
     async add(t: Transcript) {
-      const doc = docOf.get(t.id)!;
-      catalog.add(doc, t);
-      // Records arrive in catalog order, so postings go in by increasing document number.
-      search.add(doc, searchParts(t));
+      catalog.add(docOf.get(t.id)!, t);
     },
     async close() {
       const set = new FileSet('catalog/', site.files, 'application/json');
       for (const [rel, body] of catalog.files()) await set.put(rel, body);
+      return set.result();
+    },
+  };
+}
+
+/** search/: the sharded search index Browse queries; built in a worker thread (exports/index.ts). */
+export function searchIndexExport(): SiteExport<OffThreadContext> {
+  let site: OffThreadContext;
+  let docOf: Map<string, number>;
+  const search = new SearchIndexBuilder();
+  return {
+    path: 'search/',
+    mediaType: 'application/json',
+    description: 'The sharded search index Browse queries, under `search/`.',
+    async open(s) {
+      site = s;
+      docOf = new Map(s.order.map((e, n) => [e.id, n]));
+    },
+    async add(t: Transcript) {
+      // Records arrive in catalog order, so postings go in by increasing document number.
+      search.add(docOf.get(t.id)!, searchParts(t));
+    },
+    async close() {
+      const set = new FileSet('search/', site.files, 'application/json');
       for (const [path, body] of search.files(site.order.length)) await set.put(path, body);
       return set.result();
     },

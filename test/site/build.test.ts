@@ -20,7 +20,8 @@ import { lastChanged } from '../../pipeline/site/page-sets.ts';
 import { validateTranscript } from '../../pipeline/schema/validate.ts';
 import { atomFeed, FEED_ENTRIES } from '../../pipeline/site/exports/feed.ts';
 import { buildSite, catalogOrder, normalizeBase, siteAddress } from '../../pipeline/site/index.ts';
-import { bulkExports } from '../../pipeline/site/exports/index.ts';
+import { OFF_THREAD } from '../../pipeline/site/exports/index.ts';
+import { FileWriter } from '../../pipeline/site/writer.ts';
 import { readAhead } from '../../pipeline/site/read-ahead.ts';
 import { Dataset } from '../../pipeline/store/dataset.ts';
 import { decodePostings, shardOf, tokenize } from '../../pipeline/site/search-index.ts';
@@ -63,20 +64,22 @@ describe('podium site', () => {
     expect(existsSync(`${site}.building`) || existsSync(`${site}.old`)).toBe(false);
   });
 
-  it('writes in its worker thread the bulk files the same exports write in this one', async () => {
-    // The bulk downloads run off the main thread (exports/off-thread.ts); run them here, in order, and compare.
+  it('writes in its worker threads the files the same exports write in this one', async () => {
+    // The bulk downloads and the search index run off the main thread (exports/off-thread.ts); run them here, in order, and compare.
     const here = join(root, 'here');
     const dataset = new Dataset(join(root, 'output'));
-    const index = (await dataset.readIndex())!;
-    const exports = bulkExports({ gzip: false });
-    const order = catalogOrder(index.transcripts);
-    for (const e of exports) await e.open({ dir: here, dataset, order });
+    const order = catalogOrder((await dataset.readIndex())!.transcripts);
+    const files = new FileWriter(here);
+    const exports = [...OFF_THREAD.bulk({ gzip: false }), ...OFF_THREAD.search({ gzip: false })];
+    for (const e of exports) await e.open({ dir: here, dataset, order, files });
     for await (const [, t] of readAhead(dataset, order)) for (const e of exports) await e.add(t!);
-    for (const e of exports) {
-      const result = (await e.close([]))!;
-      expect(createHash('sha256').update(await readFile(join(here, result.path))).digest('hex'), result.path).toBe(createHash('sha256').update(await readFile(join(site, result.path))).digest('hex'));
-    }
-    expect(exports.map((e) => e.path)).toEqual(['transcripts.ndjson', 'transcripts.csv', 'turns.csv', 'participants.csv', 'podium.sqlite']);
+    for (const e of exports) await e.close([]);
+    await files.flush();
+    expect(exports.map((e) => e.path)).toEqual(['transcripts.ndjson', 'transcripts.csv', 'turns.csv', 'participants.csv', 'podium.sqlite', 'search/']);
+    const mine = await treeHash(here);
+    const built = await treeHash(site);
+    expect(Object.keys(mine).filter((f) => f.startsWith('search/')).length).toBeGreaterThan(10);
+    for (const file of Object.keys(mine)) expect(built[file], file).toBe(mine[file]);
   });
 
   it('fails with one line naming a record index.json lists but output/ lacks, and keeps the previous site', async () => {
