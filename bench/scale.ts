@@ -1,6 +1,8 @@
 /**
  * Scale: a synthetic dataset of realistic records, timed through `podium validate`, the site build
- * exactly as pages.yml deploys it (`site (deployed)`) and `podium diff --dataset`, with the peak RSS
+ * exactly as pages.yml deploys it (`site (deployed)`), `podium diff --dataset`, and the deployed build
+ * again after ten transcripts were revised, with the first build's shard cache (`site (deployed, 10
+ * changed)`, what a scheduled run does), with the peak RSS
  * of each child process and the deployed site's weight — at full size (20 000) and at one and a half
  * times it (30 000, the issue's north star), so the table shows what grows with the dataset.
  */
@@ -44,6 +46,10 @@ export interface ScaleResult extends ScaleSize {
 /** The step name checks look for: the site build exactly as pages.yml runs it. */
 export const DEPLOYED = 'site (deployed)';
 
+/** The same build after a run that revised CHANGED transcripts, with the first build's shard cache (--assets-cache). */
+export const INCREMENTAL = 'site (deployed, 10 changed)';
+const CHANGED = 10;
+
 const step = (command: string, m: CommandMeasure): ScaleStep => {
   if (m.code !== 0) throw new Error(`podium ${command} exited ${m.code}: ${(m.stderr || m.stdout).slice(0, 500)}`);
   return { command, ms: m.ms, peakRssMiB: m.peakRssMiB };
@@ -79,6 +85,17 @@ async function measureSize(n: number): Promise<ScaleSize> {
     }
     await writeFile(join(b, 'index.json'), JSON.stringify(index, null, 2));
     steps.push(step('diff --dataset', await measurePodium(['diff', '--dataset', a, b, '--format', 'json'])));
+
+    // A scheduled run's build: the 10 newest transcripts revised, the previous build's year shards in the cache.
+    await rm(b, { recursive: true, force: true });
+    const newest = [...index.transcripts].sort((x, y) => (x.date === y.date ? (x.id < y.id ? -1 : 1) : x.date < y.date ? 1 : -1)).slice(0, CHANGED);
+    for (const entry of newest) {
+      const file = join(a, recordPath(entry.id));
+      const record = JSON.parse(await readFile(file, 'utf8')) as Transcript;
+      record.turns[0].paragraphs[0] += ' (revised)';
+      await writeFile(file, JSON.stringify(record, null, 2));
+    }
+    steps.push(step(INCREMENTAL, await measurePodium(deployedSiteArgs(a, dest, assets))));
     return { transcripts: n, steps, deployed, releaseAssets };
   } finally {
     await rm(root, { recursive: true, force: true });

@@ -5,16 +5,23 @@
  *
  *   PODIUM_CORPUS=/work/shared/corpus npx tsx bench/search-weight.ts 20000 30000
  *
+ * Arguments that are not numbers are Browse queries (`"q=iran nuclear&year=2015"`): each, and the
+ * heaviest word firstVisit found, is run in real Chromium against the same files, and what it fetched before its first results showed
+ * (the search and catalog files; the transcript pages its passages read come after) is weighed.
+ *
  * Without the corpus the records are the small fixtures and the figures mean little; it says so.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { indexEntry } from '../pipeline/run/index.ts';
 import { BROWSE_JS, STYLE_CSS } from '../pipeline/site/assets.ts';
 import { CatalogBuilder } from '../pipeline/site/catalog.ts';
 import { browsePage } from '../pipeline/site/pages/browse.ts';
 import { SearchIndexBuilder, searchParts } from '../pipeline/site/search-index.ts';
+import { serveSite } from '../pipeline/site/serve.ts';
+import { launchChromium } from '../test/support/chromium.ts';
 import { corpusAvailable } from '../test/support/corpus.ts';
 import { firstVisit, type FirstVisit } from './site-weight.ts';
 import { syntheticRecords } from './synthetic.ts';
@@ -44,17 +51,64 @@ export async function writeBrowseData(dir: string, n: number): Promise<void> {
 
 const kib = (b: number) => (b / 1024).toFixed(1);
 
+export interface QueryWeight {
+  query: string;
+  /** Browse's status once the first results showed. */
+  status: string;
+  files: number;
+  bytes: number;
+  gzipBytes: number;
+}
+
+/** Runs each Browse query (a URL query string) in Chromium over `dir` and weighs what it fetched before its first results. */
+export async function queryWeights(dir: string, queries: string[]): Promise<QueryWeight[]> {
+  const server = await serveSite(dir, '/');
+  const browser = await launchChromium();
+  try {
+    const out: QueryWeight[] = [];
+    for (const query of queries) {
+      const page = await browser.newPage();
+      const paths: string[] = [];
+      page.on('request', (r) => paths.push(new URL(r.url()).pathname));
+      await page.goto(`${server.url}browse/?${new URLSearchParams(query).toString()}`);
+      const status = page.locator('#status');
+      await page.waitForFunction(() => !/^(Loading|Searching)/.test(document.getElementById('status')!.textContent ?? ''), undefined, { timeout: 120_000 });
+      const text = await status.innerText();
+      // Transcript pages are the passages, read after the list is drawn.
+      const fetched = [...new Set(paths.filter((p) => !p.startsWith('/t/')))];
+      const w = { query, status: text, files: fetched.length, bytes: 0, gzipBytes: 0 };
+      for (const path of fetched) {
+        const body = await readFile(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+        w.bytes += body.length;
+        w.gzipBytes += gzipSync(body).length;
+      }
+      out.push(w);
+      await page.close();
+    }
+    return out;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number);
+  const args = process.argv.slice(2);
+  const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
+  const queries = args.filter((a) => !/^\d+$/.test(a));
   if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('usage: tsx bench/search-weight.ts <transcripts>…');
   if (!corpusAvailable()) console.warn('search-weight: no corpus (set PODIUM_CORPUS); bodies are the small fixtures');
-  const rows: (FirstVisit & { transcripts: number; ms: number })[] = [];
+  const rows: (FirstVisit & { transcripts: number; ms: number; queries: QueryWeight[] })[] = [];
   for (const n of sizes) {
     const dir = await mkdtemp(join(tmpdir(), 'podium-search-weight-'));
     try {
       const start = performance.now();
       await writeBrowseData(dir, n);
-      rows.push({ transcripts: n, ms: Math.round(performance.now() - start), ...(await firstVisit(dir)) });
+      const ms = Math.round(performance.now() - start);
+      const row = { transcripts: n, ms, ...(await firstVisit(dir)), queries: [] as QueryWeight[] };
+      // The heaviest word by firstVisit's count, in the real client too: the two should agree.
+      if (queries.length) row.queries = await queryWeights(dir, [`q=${row.searchHeaviest.word}`, ...queries]);
+      rows.push(row);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -63,6 +117,11 @@ async function main(): Promise<void> {
   console.log('|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(`| ${r.transcripts} | ${kib(r.browse.gzipBytes)} | ${kib(r.medianShard.gzipBytes)} | ${kib(r.largestShard.gzipBytes)} | ${kib(r.searchMedian.gzipBytes)} (${r.searchMedian.word}) | ${kib(r.searchLargest.gzipBytes)} (${r.searchLargest.word}) | ${kib(r.searchHeaviest.gzipBytes)} (${r.searchHeaviest.word}) |`);
+  }
+  if (queries.length) {
+    console.log('\n| transcripts | query (in Chromium) | files | KiB gz before the first results | status |');
+    console.log('|---:|---|---:|---:|---|');
+    for (const r of rows) for (const q of r.queries) console.log(`| ${r.transcripts} | \`${q.query}\` | ${q.files} | ${kib(q.gzipBytes)} | ${q.status} |`);
   }
   console.log(JSON.stringify(rows));
 }

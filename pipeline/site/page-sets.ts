@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { SCHEMA_DIR } from '../schema/files.ts';
 import { BROWSE_JS, STYLE_CSS } from './assets.ts';
 import { CatalogBuilder } from './catalog.ts';
-import { FileSet, resultOf, siteLink, type Closed, type SiteContext, type SiteExport } from './exports/export.ts';
+import { FileSet, resultOf, siteLink, type Closed, type OffThreadContext, type SiteContext, type SiteExport } from './exports/export.ts';
 import { transcriptPath } from './html.ts';
 import { browsePage } from './pages/browse.ts';
 import { codebookPage } from './pages/codebook.ts';
@@ -20,7 +20,7 @@ import { diffPage, diffPath, historyPage, revisionPairs } from './pages/revision
 import { transcriptPage } from './pages/transcript.ts';
 import { useDataPage } from './pages/use-data.ts';
 import { SearchIndexBuilder, searchParts } from './search-index.ts';
-import type { Transcript } from '../schema/types.ts';
+import type { Changelog, Transcript } from '../schema/types.ts';
 
 /** An export with nothing to do per record. */
 function atClose(path: string, mediaType: string, description: string, render: (site: SiteContext, done: readonly Closed[]) => string | Promise<string>): SiteExport {
@@ -41,10 +41,24 @@ function atClose(path: string, mediaType: string, description: string, render: (
   };
 }
 
+/**
+ * The dataset version in which each record last changed (added, revised, withdrawn, restored or
+ * reprocessed): what a transcript's "cite this" line names. Citing the newest version instead
+ * would change every page on every run, whatever changed.
+ */
+export function lastChanged(changelog: Changelog | null): Map<string, string> {
+  const version = new Map<string, string>();
+  for (const e of changelog?.entries ?? []) {
+    for (const id of [...e.added, ...e.revised.map((r) => r.id), ...e.withdrawn, ...e.restored, ...e.reprocessed]) version.set(id, e.datasetVersion);
+  }
+  return version;
+}
+
 /** t/<id>/: each transcript's page, and for a revised one its history and diffs. */
 export function transcriptPages(): SiteExport {
   let site: SiteContext;
   let set: FileSet;
+  let changedIn: Map<string, string>;
   return {
     path: 't/',
     mediaType: 'text/html',
@@ -52,10 +66,12 @@ export function transcriptPages(): SiteExport {
     async open(s) {
       site = s;
       set = new FileSet('t/', s.files);
+      changedIn = lastChanged(s.changelog);
     },
     async add(t: Transcript) {
       const put = (rel: string, body: string) => set.put(rel, body);
-      await put(`${transcriptPath(t.id)}index.html`, transcriptPage(site.base, t, site.dataBase, { datasetVersion: site.index.datasetVersion, agencyName: site.agencyNames.get(t.agency) }));
+      const datasetVersion = changedIn.get(t.id) ?? site.index.datasetVersion;
+      await put(`${transcriptPath(t.id)}index.html`, transcriptPage(site.base, t, site.dataBase, { datasetVersion, agencyName: site.agencyNames.get(t.agency) }));
       // A transcript seen once has no history worth a page (its page says so); saves a file per record.
       if (t.revision > 1) {
         await put(`${transcriptPath(t.id)}revisions/index.html`, historyPage(site.base, t));
@@ -86,25 +102,45 @@ export function browseData(): SiteExport {
   let site: SiteContext;
   let docOf: Map<string, number>;
   let catalog: CatalogBuilder;
-  const search = new SearchIndexBuilder();
   return {
     path: 'catalog/',
     mediaType: 'application/json',
-    description: 'The Browse catalog, split in chunks under `catalog/`, and the sharded search index under `search/`.',
+    description: 'The Browse catalog, split in chunks under `catalog/`.',
     async open(s) {
       site = s;
       docOf = new Map(s.order.map((e, n) => [e.id, n]));
       catalog = new CatalogBuilder(s.order);
     },
     async add(t: Transcript) {
-      const doc = docOf.get(t.id)!;
-      catalog.add(doc, t);
-      // Records arrive in catalog order, so postings go in by increasing document number.
-      search.add(doc, searchParts(t));
+      catalog.add(docOf.get(t.id)!, t);
     },
     async close() {
       const set = new FileSet('catalog/', site.files, 'application/json');
       for (const [rel, body] of catalog.files()) await set.put(rel, body);
+      return set.result();
+    },
+  };
+}
+
+/** search/: the sharded search index Browse queries; built in a worker thread (exports/index.ts). */
+export function searchIndexExport(): SiteExport<OffThreadContext> {
+  let site: OffThreadContext;
+  let docOf: Map<string, number>;
+  const search = new SearchIndexBuilder();
+  return {
+    path: 'search/',
+    mediaType: 'application/json',
+    description: 'The sharded search index Browse queries, under `search/`.',
+    async open(s) {
+      site = s;
+      docOf = new Map(s.order.map((e, n) => [e.id, n]));
+    },
+    async add(t: Transcript) {
+      // Records arrive in catalog order, so postings go in by increasing document number.
+      search.add(docOf.get(t.id)!, searchParts(t));
+    },
+    async close() {
+      const set = new FileSet('search/', site.files, 'application/json');
       for (const [path, body] of search.files(site.order.length)) await set.put(path, body);
       return set.result();
     },

@@ -15,11 +15,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_DIR, SCHEMA_FILES } from '../../pipeline/schema/files.ts';
 import { csvField } from '../../pipeline/site/exports/csv.ts';
 import { ENUMS, TURNS } from '../../pipeline/site/exports/tables.ts';
-import type { Transcript } from '../../pipeline/schema/types.ts';
+import type { Changelog, Transcript } from '../../pipeline/schema/types.ts';
+import { lastChanged } from '../../pipeline/site/page-sets.ts';
 import { validateTranscript } from '../../pipeline/schema/validate.ts';
 import { atomFeed, FEED_ENTRIES } from '../../pipeline/site/exports/feed.ts';
 import { buildSite, catalogOrder, normalizeBase, siteAddress } from '../../pipeline/site/index.ts';
-import { bulkExports } from '../../pipeline/site/exports/index.ts';
+import { OFF_THREAD } from '../../pipeline/site/exports/index.ts';
+import { FileWriter } from '../../pipeline/site/writer.ts';
 import { readAhead } from '../../pipeline/site/read-ahead.ts';
 import { Dataset } from '../../pipeline/store/dataset.ts';
 import { decodePostings, shardOf, tokenize } from '../../pipeline/site/search-index.ts';
@@ -62,20 +64,22 @@ describe('podium site', () => {
     expect(existsSync(`${site}.building`) || existsSync(`${site}.old`)).toBe(false);
   });
 
-  it('writes in its worker thread the bulk files the same exports write in this one', async () => {
-    // The bulk downloads run off the main thread (exports/off-thread.ts); run them here, in order, and compare.
+  it('writes in its worker threads the files the same exports write in this one', async () => {
+    // The bulk downloads and the search index run off the main thread (exports/off-thread.ts); run them here, in order, and compare.
     const here = join(root, 'here');
     const dataset = new Dataset(join(root, 'output'));
-    const index = (await dataset.readIndex())!;
-    const exports = bulkExports({ gzip: false });
-    const order = catalogOrder(index.transcripts);
-    for (const e of exports) await e.open({ dir: here, dataset, order });
+    const order = catalogOrder((await dataset.readIndex())!.transcripts);
+    const files = new FileWriter(here);
+    const exports = [...OFF_THREAD.bulk({ gzip: false }), ...OFF_THREAD.search({ gzip: false })];
+    for (const e of exports) await e.open({ dir: here, dataset, order, files });
     for await (const [, t] of readAhead(dataset, order)) for (const e of exports) await e.add(t!);
-    for (const e of exports) {
-      const result = (await e.close([]))!;
-      expect(createHash('sha256').update(await readFile(join(here, result.path))).digest('hex'), result.path).toBe(createHash('sha256').update(await readFile(join(site, result.path))).digest('hex'));
-    }
-    expect(exports.map((e) => e.path)).toEqual(['transcripts.ndjson', 'transcripts.csv', 'turns.csv', 'participants.csv', 'podium.sqlite']);
+    for (const e of exports) await e.close([]);
+    await files.flush();
+    expect(exports.map((e) => e.path)).toEqual(['transcripts.ndjson', 'transcripts.csv', 'turns.csv', 'participants.csv', 'podium.sqlite', 'search/']);
+    const mine = await treeHash(here);
+    const built = await treeHash(site);
+    expect(Object.keys(mine).filter((f) => f.startsWith('search/')).length).toBeGreaterThan(10);
+    for (const file of Object.keys(mine)) expect(built[file], file).toBe(mine[file]);
   });
 
   it('fails with one line naming a record index.json lists but output/ lacks, and keeps the previous site', async () => {
@@ -273,6 +277,19 @@ describe('podium site', () => {
     expect(page).toContain('Briefing &lt;script&gt;window.__pwned = &quot;title&quot;&lt;/script&gt; on Security');
     // Only the site's own script tags, none on a transcript page.
     expect(page.match(/<script/g)).toBeNull();
+  });
+
+  it('cites each transcript with the dataset version it last changed in, so an unchanged record keeps its page', async () => {
+    // Dataset 2022.02.03.1: run 2 revised REVISED_ID only; SPEECH_ID is as run 1 (2022.02.02.1) added it.
+    expect(await read(`t/${REVISED_ID}/index.html`)).toContain('Podium dataset, version 2022.02.03.1.');
+    expect(await read(`t/${SPEECH_ID}/index.html`)).toContain('Podium dataset, version 2022.02.02.1.');
+    const entry = (over: Partial<Changelog['entries'][number]>) => ({ runId: 'r', time: '2026-01-01T00:00:00Z', datasetVersion: 'v', counts: { added: 0, revised: 0, withdrawn: 0, restored: 0, reprocessed: 0, failed: 0 }, added: [], revised: [], withdrawn: [], restored: [], reprocessed: [], failures: [], ...over });
+    const versions = lastChanged({ schemaVersion: '1.1.0', entries: [
+      entry({ datasetVersion: '1', added: ['a', 'b', 'c', 'd'] }),
+      entry({ datasetVersion: '2', revised: [{ id: 'a', revision: 2, change: 'minor' }], withdrawn: ['b'] }),
+      entry({ datasetVersion: '3', reprocessed: ['c'], restored: ['b'] }),
+    ] });
+    expect(Object.fromEntries(versions)).toEqual({ a: '2', b: '3', c: '3', d: '1' });
   });
 
   it('gives each turn a stable anchor and each speaker role a class', async () => {

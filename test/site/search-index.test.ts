@@ -4,7 +4,8 @@
  * reading the head and then every listed range gives back exactly the postings that went in.
  */
 import { describe, expect, it } from 'vitest';
-import { decodePostings, HEAD, RANGES, rangeSize, SearchIndexBuilder, shardOf, splitPostings, type LongPostings } from '../../pipeline/site/search-index.ts';
+import { BROWSE_JS } from '../../pipeline/site/assets.ts';
+import { decodePostings, HEAD, RANGES, rangeSize, SearchIndexBuilder, shardOf, splitPostings, STOPWORDS, tokenize, type LongPostings } from '../../pipeline/site/search-index.ts';
 
 const COUNT = 1000;
 
@@ -91,5 +92,31 @@ describe('search index files', () => {
     const shard = JSON.parse(new Map(index.files(2_000_001)).get(`search/${shardOf('vast')}.json`)!) as Record<string, number[]>;
     expect([...decodePostings(shard['vast']!)]).toEqual(docs.map((d) => [d, [...new Set([0, d % 200, 299])].sort((a, b) => a - b)]));
     expect(() => index.add(70_000, ['vast'])).toThrow(/added after 2000000/);
+  });
+
+  it('tokenize finds the words the client’s regex finds, on any text', () => {
+    // The client's tokenizer, as assets.ts writes it.
+    expect(BROWSE_JS).toContain("text.toLowerCase().normalize('NFKC').match(/[\\p{L}\\p{N}]+/gu) || []");
+    expect(BROWSE_JS).toContain('return words(text).filter(function (w) { return w.length > 1 && !STOP.has(w); });');
+    const stop = new Set(STOPWORDS);
+    const client = (text: string) => (text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 && !stop.has(w));
+    const cases = [
+      'The <b>Secretary</b> said: “Ça va” — isn’t it?',
+      'x\u{1d400}y ab \u{1d400}\u{1d401}', 'café naïve e\u0301te\u0301', '١٢٣ 中文字 ab', 'a\ud800b cd \udc00ef', 'ǅemal Ⅻ ab', 'İstanbul ŞEHİR',
+      '😀ab😀 ﬁnal ①② ab', 'end with a word', 'xx', '',
+    ];
+    // And random text over the planes and kinds of character a transcript might hold (seeded).
+    let seed = 15;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const pools: [number, number][] = [[32, 127], [128, 0x24f], [0x300, 0x36f], [0x2000, 0x2bff], [0x4e00, 0x4e50], [0xd800, 0xdfff], [0xfb00, 0xfb4f], [0x1d400, 0x1d4ff], [0x1f600, 0x1f64f]];
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      for (let j = 0; j < 12; j++) {
+        const [lo, hi] = pools[Math.floor(random() * pools.length)]!;
+        text += String.fromCodePoint(lo + Math.floor(random() * (hi - lo + 1)));
+      }
+      cases.push(text);
+    }
+    for (const text of cases) expect(tokenize(text), JSON.stringify(text)).toEqual(client(text));
   });
 });

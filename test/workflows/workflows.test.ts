@@ -278,7 +278,8 @@ describe('pages.yml', () => {
     const siteStep = build.find((s) => s.run?.includes('podium -- site'))!;
     // The Pages URL (absolute links in the feed, data package and sitemap; the base path follows), or the default Pages address.
     expect(siteStep.run).toContain('npm run --silent podium -- site --out output --dest _site --site-url "$SITE_URL/"');
-    expect(siteStep.run).toContain('--data-url "https://raw.githubusercontent.com/$GITHUB_REPOSITORY/$(git rev-parse HEAD)/output/"');
+    // The default branch, not this commit: a commit in the link would change every page on every run.
+    expect(siteStep.run).toContain('--data-url "https://raw.githubusercontent.com/$GITHUB_REPOSITORY/HEAD/output/"');
     expect(siteStep.env).toEqual({ SITE_URL: "${{ steps.pages.outputs.base_url || format('https://{0}.github.io/{1}', github.repository_owner, github.event.repository.name) }}" });
     expect(build.find((s) => s.uses?.startsWith('actions/configure-pages@'))!.id).toBe('pages');
     expect(build.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))!.with).toEqual({ path: '_site' });

@@ -3,7 +3,7 @@
  * transcripts.csv, turns.csv and participants.csv, one per table of tables.ts.
  */
 import type { Transcript } from '../../schema/types.ts';
-import { bulkFile, FileSink, gzName, type BulkContext, type ExportResult, type SiteExport } from './export.ts';
+import { bulkFile, FileSink, gzName, type OffThreadContext, type ExportResult, type SiteExport } from './export.ts';
 import { PARTICIPANTS, TRANSCRIPTS, TURNS, tableSchema, type Table } from './tables.ts';
 
 /** One field: quoted when it holds a comma, a quote, CR or LF (RFC 4180 §2.6), quotes doubled (§2.7). */
@@ -16,7 +16,7 @@ export function csvField(value: string | number | null): string {
 export const csvLine = (values: readonly (string | number | null)[]) => `${values.map(csvField).join(',')}\r\n`;
 
 /** One CSV file of a table: its header, then each record's rows. */
-export function csvExport(table: Table, description: string, gzip: boolean): SiteExport<BulkContext> {
+export function csvExport(table: Table, description: string, gzip: boolean): SiteExport<OffThreadContext> {
   const path = gzName(`${table.name}.csv`, gzip);
   let sink: FileSink;
   return {

@@ -65,8 +65,8 @@ export interface SiteContext {
   files: FileWriter;
 }
 
-/** What a bulk download reads: where it is written, and the dataset. Bulk exports run in a worker (off-thread.ts), which has only this. */
-export type BulkContext = Pick<SiteContext, 'dir' | 'assets' | 'dataset' | 'order'>;
+/** What an export run in a worker thread (off-thread.ts) reads: where it writes, the dataset, the catalog order. */
+export type OffThreadContext = Pick<SiteContext, 'dir' | 'assets' | 'dataset' | 'order' | 'files'>;
 
 export interface Closed {
   export: SiteExport;
@@ -188,4 +188,4 @@ export function siteLink(site: Pick<SiteContext, 'base' | 'siteUrl'>, path: stri
 export const inSite = (site: SiteContext, path: string) => join(site.dir, path);
 
 /** Where a bulk download is written: the release assets' folder with `--assets`, else the site. */
-export const bulkFile = (site: BulkContext, path: string) => join(site.assets?.dir ?? site.dir, path);
+export const bulkFile = (site: OffThreadContext, path: string) => join(site.assets?.dir ?? site.dir, path);

@@ -1,11 +1,11 @@
 /** transcripts.ndjson: every record, one JSON object a line, in catalog order, each turn numbered (`n`). */
 import type { Transcript } from '../../schema/types.ts';
-import { bulkFile, FileSink, gzName, type BulkContext, type ExportResult, type SiteExport } from './export.ts';
+import { bulkFile, FileSink, gzName, type OffThreadContext, type ExportResult, type SiteExport } from './export.ts';
 
 /** One record's line: each turn carries its number (`n`, as in turns.csv), so a line's turns join the tables. */
 export const ndjsonLine = (t: Transcript) => `${JSON.stringify({ ...t, turns: t.turns.map((turn, i) => ({ n: i + 1, ...turn })) })}\n`;
 
-export function ndjsonExport(gzip: boolean): SiteExport<BulkContext> {
+export function ndjsonExport(gzip: boolean): SiteExport<OffThreadContext> {
   const path = gzName('transcripts.ndjson', gzip);
   let sink: FileSink;
   return {

@@ -1,16 +1,16 @@
 /**
- * The bulk downloads, built in a worker thread. They are most of the deployed build's CPU (every
- * record serialized into NDJSON, CSV and SQLite twice — whole and per year — plus FTS5 and gzip),
- * while the main thread renders the pages and the search index; on two cores the two passes
- * overlap. The worker (bulk-worker.ts) reads the records itself, in the same catalog order, and
- * runs the same exports, so the files are the ones a single thread writes. Here each of them is a
- * stand-in with the same description: the first `open` starts the worker for the group, `add` has
+ * Exports built in worker threads, a group to a worker (OFF_THREAD in index.ts): the bulk downloads
+ * (every record serialized into NDJSON, CSV and SQLite twice — whole and per year — plus FTS5 and
+ * gzip) and the search index, the two largest costs of the deployed build, while the main thread
+ * renders the pages. Each worker (worker.ts) reads the records itself, in the same catalog order,
+ * and runs the same exports, so the files are the ones a single thread writes. Here each export is
+ * a stand-in with the same description: the first `open` starts the group's worker, `add` has
  * nothing to do, `close` returns what the worker's export returned.
  */
 import { Worker } from 'node:worker_threads';
 import type { IndexEntry } from '../../schema/types.ts';
-import type { BulkContext, ExportResult, SiteContext, SiteExport } from './export.ts';
-import type { ExportOptions } from './index.ts';
+import type { OffThreadContext, ExportResult, SiteContext, SiteExport } from './export.ts';
+import { OFF_THREAD, type ExportOptions, type OffThreadGroup } from './index.ts';
 
 /** What the worker is told: enough to rebuild the same exports and the same pass. */
 export interface BulkJob {
@@ -18,15 +18,18 @@ export interface BulkJob {
   dir: string;
   assets?: { dir: string; url: string; cache?: string };
   order: readonly IndexEntry[];
+  group: OffThreadGroup;
   options: ExportOptions;
 }
 
-export function offThread(exports: readonly SiteExport<BulkContext>[], options: ExportOptions): SiteExport[] {
+/** Stand-ins for the exports of one group (exports/index.ts OFF_THREAD), built by a worker of its own. */
+export function offThread(group: OffThreadGroup, options: ExportOptions): SiteExport[] {
+  const exports: readonly SiteExport<OffThreadContext>[] = OFF_THREAD[group](options);
   let run: { worker: Worker; results: Promise<(ExportResult | null)[]> } | null = null;
   return exports.map((e, i) => ({
     ...e,
     async open(site: SiteContext) {
-      run ??= start({ out: site.dataset.root, dir: site.dir, ...(site.assets ? { assets: site.assets } : {}), order: site.order, options });
+      run ??= start({ out: site.dataset.root, dir: site.dir, ...(site.assets ? { assets: site.assets } : {}), order: site.order, group, options });
     },
     async add() {},
     async close() {
@@ -38,7 +41,7 @@ export function offThread(exports: readonly SiteExport<BulkContext>[], options: 
 }
 
 function start(job: BulkJob): { worker: Worker; results: Promise<(ExportResult | null)[]> } {
-  const entry = new URL('./bulk-worker.ts', import.meta.url).href;
+  const entry = new URL('./worker.ts', import.meta.url).href;
   // A worker thread does not inherit tsx's loader on Node 20: it loads the entry through tsx's API,
   // found from this file (an eval'd worker would resolve a bare name from the working directory).
   const tsx = import.meta.resolve('tsx/esm/api');

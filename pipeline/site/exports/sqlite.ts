@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { PeopleBuilder } from '../../people/index.ts';
 import type { People, Transcript } from '../../schema/types.ts';
 import type { Dataset } from '../../store/dataset.ts';
-import { bulkFile, FileSink, gzName, sha256, type BulkContext, type ExportResult, type SiteExport } from './export.ts';
+import { bulkFile, FileSink, gzName, sha256, type OffThreadContext, type ExportResult, type SiteExport } from './export.ts';
 import { PARTICIPANTS, REVISIONS, TRANSCRIPTS, TURNS, type Table } from './tables.ts';
 
 const q = (name: string) => `"${name}"`;
@@ -89,7 +89,7 @@ async function readPeople(dataset: Dataset): Promise<People | null> {
 const MEDIA_TYPE = 'application/vnd.sqlite3';
 
 /** podium.sqlite as a site export; gzipped, the database is built beside it and then compressed. */
-export function sqliteExport(gzip: boolean): SiteExport<BulkContext> {
+export function sqliteExport(gzip: boolean): SiteExport<OffThreadContext> {
   const path = gzName('podium.sqlite', gzip);
   let file: string;
   let db: SqliteExport;

@@ -18,7 +18,7 @@ import type { Transcript } from '../../schema/types.ts';
 import { PeopleBuilder } from '../../people/index.ts';
 import { csvLine } from './csv.ts';
 import { ndjsonLine } from './ndjson.ts';
-import { bulkFile, FileSink, sha256, type BulkContext, type ExportResult, type SiteExport } from './export.ts';
+import { bulkFile, FileSink, sha256, type OffThreadContext, type ExportResult, type SiteExport } from './export.ts';
 import { codeFingerprint } from './fingerprint.ts';
 import { SqliteExport } from './sqlite.ts';
 import { TURNS } from './tables.ts';
@@ -43,8 +43,8 @@ const CACHE_MANIFEST = 'shards.json';
 
 const names = (year: string) => ({ ndjson: `transcripts-${year}.ndjson.gz`, csv: `turns-${year}.csv.gz`, sqlite: `podium-${year}.sqlite.gz` });
 
-export function yearShards(): SiteExport<BulkContext> {
-  let site: BulkContext;
+export function yearShards(): SiteExport<OffThreadContext> {
+  let site: OffThreadContext;
   const years = new Map<string, YearFiles>();
   /** Years copied from the cache, with their files as the cache recorded them. */
   const reused = new Map<string, Published[]>();
@@ -104,7 +104,7 @@ export function yearShards(): SiteExport<BulkContext> {
 }
 
 /** Ends a year built in this run: its SQLite file closed and gzipped, its three files' bytes and hashes. */
-async function finish(site: BulkContext, year: string, files: YearFiles): Promise<Published[]> {
+async function finish(site: OffThreadContext, year: string, files: YearFiles): Promise<Published[]> {
   const n = names(year);
   files.sqlite.addPeople(files.people.build());
   files.sqlite.close();
@@ -120,7 +120,7 @@ async function finish(site: BulkContext, year: string, files: YearFiles): Promis
 }
 
 /** Each year's key: a hash of its records' ids and record-file bytes, in catalog order. */
-async function yearKeys(site: BulkContext): Promise<Map<string, string>> {
+async function yearKeys(site: OffThreadContext): Promise<Map<string, string>> {
   const hashes = new Map<string, ReturnType<typeof createHash>>();
   for (const entry of site.order) {
     const year = entry.date.slice(0, 4);
