@@ -13,17 +13,17 @@
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { indexEntry } from '../pipeline/run/index.ts';
 import { BROWSE_JS, STYLE_CSS } from '../pipeline/site/assets.ts';
 import { CatalogBuilder } from '../pipeline/site/catalog.ts';
+import { storedSearchFiles } from '../pipeline/site/page-sets.ts';
 import { browsePage } from '../pipeline/site/pages/browse.ts';
 import { SearchIndexBuilder, searchParts } from '../pipeline/site/search-index.ts';
 import { serveSite } from '../pipeline/site/serve.ts';
 import { launchChromium } from '../test/support/chromium.ts';
 import { corpusAvailable } from '../test/support/corpus.ts';
-import { firstVisit, type FirstVisit } from './site-weight.ts';
+import { firstVisit, weighBody, type FirstVisit } from './site-weight.ts';
 import { syntheticRecords } from './synthetic.ts';
 
 /** Writes browse/, assets/, catalog/ and search/ for n synthetic records into `dir`. */
@@ -38,7 +38,7 @@ export async function writeBrowseData(dir: string, n: number): Promise<void> {
     catalog.add(doc, records[i]!);
     search.add(doc, searchParts(records[i]!));
   });
-  const put = async (path: string, body: string) => {
+  const put = async (path: string, body: string | Uint8Array) => {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), body);
   };
@@ -46,7 +46,7 @@ export async function writeBrowseData(dir: string, n: number): Promise<void> {
   await put('assets/style.css', STYLE_CSS);
   await put('assets/browse.js', BROWSE_JS);
   for (const [path, body] of catalog.files()) await put(path, body);
-  for (const [path, body] of search.files(n)) await put(path, body);
+  for (const [path, body] of storedSearchFiles(search, n)) await put(path, body);
 }
 
 const kib = (b: number) => (b / 1024).toFixed(1);
@@ -79,8 +79,9 @@ export async function queryWeights(dir: string, queries: string[]): Promise<Quer
       const w = { query, status: text, files: fetched.length, bytes: 0, gzipBytes: 0 };
       for (const path of fetched) {
         const body = await readFile(join(dir, path.endsWith('/') ? `${path}index.html` : path));
-        w.bytes += body.length;
-        w.gzipBytes += gzipSync(body).length;
+        const one = weighBody(path, body);
+        w.bytes += one.bytes;
+        w.gzipBytes += one.gzipBytes;
       }
       out.push(w);
       await page.close();

@@ -8,7 +8,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodePostings, type LongPostings } from '../pipeline/site/search-index.ts';
 
 /** Results on Browse's first page (PAGE in assets.ts). */
@@ -36,13 +36,21 @@ export interface SiteWeight {
   searchHeaviest: Weight & { word: string };
 }
 
+/**
+ * A file's weight as served: text is sent gzipped by GitHub Pages, so its gzipped size counts; a file
+ * stored gzipped (`.gz`, the search index) is sent as stored, and `bytes` is its decoded size.
+ */
+export function weighBody(path: string, body: Buffer): Weight {
+  return path.endsWith('.gz') ? { bytes: gunzipSync(body).length, gzipBytes: body.length } : { bytes: body.length, gzipBytes: gzipSync(body).length };
+}
+
 async function weigh(files: string[]): Promise<Weight> {
   let bytes = 0;
   let gzipBytes = 0;
   for (const file of files) {
-    const body = await readFile(file);
-    bytes += body.length;
-    gzipBytes += gzipSync(body).length;
+    const w = weighBody(file, await readFile(file));
+    bytes += w.bytes;
+    gzipBytes += w.gzipBytes;
   }
   return { bytes, gzipBytes };
 }
@@ -66,6 +74,8 @@ export async function siteWeight(dir: string): Promise<SiteWeight> {
   return { files, totalBytes, parts, home: await weigh([join(dir, 'index.html'), join(dir, 'assets/style.css')]), ...(await firstVisit(dir)) };
 }
 
+const readJsonGz = async (file: string): Promise<unknown> => JSON.parse(gunzipSync(await readFile(file)).toString('utf8'));
+
 export async function firstVisit(dir: string): Promise<FirstVisit> {
   const meta = JSON.parse(await readFile(join(dir, 'catalog/meta.json'), 'utf8')) as { chunk: number; count: number };
   const page = [join(dir, 'browse/index.html'), join(dir, 'assets/style.css'), join(dir, 'assets/browse.js'), join(dir, 'catalog/meta.json')];
@@ -87,7 +97,7 @@ export async function firstVisit(dir: string): Promise<FirstVisit> {
    */
   const search = async (shard: string): Promise<Weight & { word: string }> => {
     let worst: Weight & { word: string } = { word: '', bytes: 0, gzipBytes: 0 };
-    for (const [word, entry] of Object.entries(JSON.parse(await readFile(shard, 'utf8')) as Record<string, number[] | LongPostings>)) {
+    for (const [word, entry] of Object.entries(await readJsonGz(shard) as Record<string, number[] | LongPostings>)) {
       const files = [...page, shard];
       let docs: number[];
       if (Array.isArray(entry)) docs = [...decodePostings(entry).keys()];
@@ -95,9 +105,9 @@ export async function firstVisit(dir: string): Promise<FirstVisit> {
         docs = [...decodePostings(entry.p).keys()];
         for (const r of entry.r) {
           if (docs.length >= FIRST_PAGE) break;
-          const file = join(shard.replace(/\.json$/, ''), `${r}.json`);
+          const file = join(shard.replace(/\.json\.gz$/, ''), `${r}.json.gz`);
           files.push(file);
-          docs.push(...decodePostings((JSON.parse(await readFile(file, 'utf8')) as Record<string, number[]>)[word]!).keys());
+          docs.push(...decodePostings((await readJsonGz(file) as Record<string, number[]>)[word]!).keys());
         }
       }
       const w = { word, ...(await weighed([...files, ...chunksOf(docs)])) };
@@ -105,7 +115,7 @@ export async function firstVisit(dir: string): Promise<FirstVisit> {
     }
     return worst;
   };
-  const names = (await readdir(join(dir, 'search'))).filter((name) => /^\d+\.json$/.test(name));
+  const names = (await readdir(join(dir, 'search'))).filter((name) => /^\d+\.json\.gz$/.test(name));
   const shards = await Promise.all(names.map(async (name) => ({ file: join(dir, 'search', name), size: (await stat(join(dir, 'search', name))).size })));
   shards.sort((a, b) => a.size - b.size);
   let searchHeaviest: Weight & { word: string } = { word: '', bytes: 0, gzipBytes: 0 };

@@ -85,6 +85,17 @@ export const BROWSE_JS = `'use strict';
   function getJson(path) {
     return fetch(base + path).then(function (r) { if (!r.ok) throw new Error(path + ': HTTP ' + r.status); return r.json(); });
   }
+  /** A search file, stored gzipped (page-sets.ts); a server that sent it with Content-Encoding has decoded it already. */
+  function getGzJson(path) {
+    return fetch(base + path).then(function (r) {
+      if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
+      return r.arrayBuffer();
+    }).then(function (buf) {
+      var bytes = new Uint8Array(buf);
+      if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+      return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).json();
+    });
+  }
   function chunk(k) {
     if (!chunkCache.has(k)) chunkCache.set(k, getJson('catalog/' + k + '.json'));
     return chunkCache.get(k);
@@ -104,12 +115,12 @@ export const BROWSE_JS = `'use strict';
     return speakerIndex;
   }
   function shard(n) {
-    if (!shardCache.has(n)) shardCache.set(n, getJson('search/' + n + '.json'));
+    if (!shardCache.has(n)) shardCache.set(n, getGzJson('search/' + n + '.json.gz'));
     return shardCache.get(n);
   }
   function rangeFile(s, k) {
     var key = s + '/' + k;
-    if (!rangeCache.has(key)) rangeCache.set(key, getJson('search/' + key + '.json'));
+    if (!rangeCache.has(key)) rangeCache.set(key, getGzJson('search/' + key + '.json.gz'));
     return rangeCache.get(key);
   }
   function has(o, key) { return Object.prototype.hasOwnProperty.call(o, key); }

@@ -11,7 +11,7 @@
  * absolute, then the difference from the previous one), how many parts hold the word, and those
  * part numbers (first absolute, then differences).
  *
- * Files: `search/<shard>.json` maps each word of the shard to its postings. A word found in at most
+ * Files (the site stores each gzipped, `<path>.gz`: page-sets.ts): `search/<shard>.json` maps each word of the shard to its postings. A word found in at most
  * HEAD transcripts maps to its whole list. A longer one maps to `{"n": transcripts, "p": head, "r":
  * [range…]}`: the postings of its first (newest) HEAD transcripts, enough for Browse's first page, and
  * the ranges holding the rest. Transcript numbers are cut into RANGES ranges of `rangeSize(count)`

@@ -17,6 +17,8 @@ const TYPES: Record<string, string> = {
   '.ndjson': 'application/x-ndjson; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
   '.sqlite': 'application/vnd.sqlite3',
+  // As GitHub Pages serves them: the bytes as stored, no Content-Encoding.
+  '.gz': 'application/gzip',
 };
 
 export interface SiteServer {

@@ -152,10 +152,10 @@ export function crawlStatePath(agency: string): string {
   return `state/${agency}.json`;
 }
 
-/** gzip with a header that depends on nothing but the content. */
-export function gzipDeterministic(text: string): Buffer {
+/** gzip with a header that depends on nothing but the content (and the level). */
+export function gzipDeterministic(text: string, level = 9): Buffer {
   // Node's zlib writes mtime 0 already; the OS byte is the build's, so pin it.
-  const bytes = gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
+  const bytes = gzipSync(Buffer.from(text, 'utf8'), { level });
   bytes.writeUInt32LE(0, 4);
   bytes[GZIP_OS_OFFSET] = GZIP_OS_UNIX;
   return bytes;

@@ -437,7 +437,7 @@ describe('podium site', () => {
   it('shards the search index by word, storing numbers only: transcript and turn of each passage', async () => {
     const words = tokenize(KNOWN_PHRASE);
     expect(words).toEqual(['rhubarb', 'diplomacy']);
-    const postings = async (word: string) => decodePostings((JSON.parse(await read(`search/${shardOf(word)}.json`)) as Record<string, number[]>)[word] ?? []);
+    const postings = async (word: string) => decodePostings((JSON.parse(gunzipSync(await readFile(join(site, `search/${shardOf(word)}.json.gz`))).toString('utf8')) as Record<string, number[]>)[word] ?? []);
     const items = JSON.parse(await read('catalog/0.json')) as [string][];
     const at = (m: Map<number, number[]>) => Object.fromEntries([...m].map(([doc, parts]) => [items[doc]![0], parts]));
     // Turn 1 of the revised briefing; "Diplomacy is back." is turn 1 of the speech; "Blinken" is a name (part 0) and a label.

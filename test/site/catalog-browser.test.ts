@@ -132,18 +132,18 @@ describe('Browse over the split catalog', () => {
 
   it('a word in every transcript: the first pages from its shard alone, then the ranges the next page reaches', async () => {
     const s = shardOf(COMMON);
-    const range = (n: number) => `${s}/${Math.floor(n / rangeSize(N))}.json`;
+    const range = (n: number) => `${s}/${Math.floor(n / rangeSize(N))}.json.gz`;
     expect(HEAD).toBeLessThan(75);
     await page.goto(`${server.url}browse/?q=${COMMON}`);
     await status(`${N} transcripts containing ${COMMON}`);
     expect(await titles()).toHaveLength(25);
     await page.click('#more');
     await page.locator('#results li').nth(49).waitFor();
-    expect(searched).toEqual([`${s}.json`]);
+    expect(searched).toEqual([`${s}.json.gz`]);
     await page.click('#more');
     await page.locator('#results li').nth(74).waitFor();
     expect((await titles())[74]).toBe(`Department Press Briefing – ${dateOf(N - 75)}`);
-    expect(searched).toEqual([`${s}.json`, ...new Set([range(HEAD), range(74)])]);
+    expect(searched).toEqual([`${s}.json.gz`, ...new Set([range(HEAD), range(74)])]);
   });
 
   it('a word and a year: a page, then an exact count once paged to the end; with a rare word, only its range', async () => {
@@ -162,6 +162,6 @@ describe('Browse over the split catalog', () => {
     await status(`1 transcript containing ${COMMON} ${RARE}`);
     expect(await titles()).toEqual([`Department Press Briefing – ${dateOf(5)}`]);
     // The rare word is in transcript N−6: of the common word's ranges, only that one is read.
-    expect(new Set(searched)).toEqual(new Set([`${shardOf(COMMON)}.json`, `${shardOf(RARE)}.json`, `${shardOf(COMMON)}/${Math.floor((N - 6) / rangeSize(N))}.json`]));
+    expect(new Set(searched)).toEqual(new Set([`${shardOf(COMMON)}.json.gz`, `${shardOf(RARE)}.json.gz`, `${shardOf(COMMON)}/${Math.floor((N - 6) / rangeSize(N))}.json.gz`]));
   });
 });

@@ -161,7 +161,7 @@ export class FileSet {
 
   constructor(readonly path: string, readonly files: FileWriter, readonly mediaType = 'text/html') {}
 
-  async put(rel: string, body: string): Promise<void> {
+  async put(rel: string, body: string | Uint8Array): Promise<void> {
     const one = resultOf(rel, this.mediaType, body);
     this.#bytes += one.bytes;
     this.#hash.update(`${rel}\0${one.hash}\n`);
