@@ -26,7 +26,7 @@ it('npm run bench -- --quick runs every section', async () => {
   expect(r.incremental.warmConditional.notModified).toBe(r.incremental.warmConditional.pageRequests);
   // The contract other checks read: transcripts, steps with a "site (deployed)" one, the deployed bytes.
   expect(r.scale.transcripts).toBe(200);
-  expect(r.scale.steps.map((s: { command: string }) => s.command)).toEqual(['validate', 'site (deployed)', 'diff --dataset']);
+  expect(r.scale.steps.map((s: { command: string }) => s.command)).toEqual(['validate', 'site (deployed)', 'diff --dataset', 'site (deployed, 10 changed)']);
   for (const s of [...r.scale.steps, ...r.scale.larger.steps]) {
     expect(s.ms).toBeGreaterThan(0);
     // A node child's peak RSS is tens of MiB at least; 0 would mean it was not measured.
