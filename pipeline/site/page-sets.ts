@@ -140,7 +140,7 @@ export function searchIndexExport(): SiteExport<OffThreadContext> {
   const search = new SearchIndexBuilder();
   return {
     path: 'search/',
-    mediaType: 'application/json',
+    mediaType: 'application/gzip',
     description: 'The sharded search index Browse queries, under `search/`, each file gzipped JSON.',
     async open(s) {
       site = s;

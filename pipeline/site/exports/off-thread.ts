@@ -13,7 +13,7 @@ import type { OffThreadContext, ExportResult, SiteContext, SiteExport } from './
 import { OFF_THREAD, type ExportOptions, type OffThreadGroup } from './index.ts';
 
 /** What the worker is told: enough to rebuild the same exports and the same pass. */
-export interface BulkJob {
+export interface OffThreadJob {
   out: string;
   dir: string;
   assets?: { dir: string; url: string; cache?: string };
@@ -40,7 +40,7 @@ export function offThread(group: OffThreadGroup, options: ExportOptions): SiteEx
   }));
 }
 
-function start(job: BulkJob): { worker: Worker; results: Promise<(ExportResult | null)[]> } {
+function start(job: OffThreadJob): { worker: Worker; results: Promise<(ExportResult | null)[]> } {
   const entry = new URL('./worker.ts', import.meta.url).href;
   // A worker thread does not inherit tsx's loader on Node 20: it loads the entry through tsx's API,
   // found from this file (an eval'd worker would resolve a bare name from the working directory).
@@ -51,7 +51,7 @@ function start(job: BulkJob): { worker: Worker; results: Promise<(ExportResult |
   const results = new Promise<(ExportResult | null)[]>((resolve, reject) => {
     worker.once('message', (m: (ExportResult | null)[]) => resolve(m));
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`site: the bulk-download worker exited with code ${code} before it finished`)));
+    worker.once('exit', (code) => reject(new Error(`site: the ${job.group} worker thread exited with code ${code} before it finished`)));
   });
   results.catch(() => {}); // reported by `close`, or moot when the main pass failed first
   return { worker, results };

@@ -5,9 +5,9 @@ import { missingRecord, readAhead } from '../read-ahead.ts';
 import type { OffThreadContext, ExportResult } from './export.ts';
 import { FileWriter } from '../writer.ts';
 import { OFF_THREAD } from './index.ts';
-import type { BulkJob } from './off-thread.ts';
+import type { OffThreadJob } from './off-thread.ts';
 
-const job = workerData as BulkJob;
+const job = workerData as OffThreadJob;
 const dataset = new Dataset(job.out);
 const files = new FileWriter(job.dir);
 const site: OffThreadContext = { dir: job.dir, dataset, order: job.order, files, ...(job.assets ? { assets: job.assets } : {}) };
